@@ -1,0 +1,52 @@
+namespace ResearchBot.Answering;
+
+/// <summary>Answers a question from the papers, with checked numbered citations.</summary>
+public interface IAnswerService
+{
+    /// <summary>Streams the answer: <see cref="AnswerDelta"/> pieces as they arrive, then one <see cref="AnswerCompleted"/>
+    /// carrying the checked answer (citations that are not listed sources removed).</summary>
+    IAsyncEnumerable<AnswerUpdate> StreamAsync(AskRequest request, CancellationToken cancellationToken = default);
+}
+
+/// <summary>A question and the conversation so far (oldest first).</summary>
+public sealed record AskRequest(string Question, IReadOnlyList<ChatTurn> History, int Top = 8, DateOnly? From = null, DateOnly? To = null);
+
+/// <summary>One turn of a conversation.</summary>
+/// <param name="Role"><c>user</c> or <c>assistant</c>.</param>
+public sealed record ChatTurn(string Role, string Text);
+
+/// <summary>A piece of a streamed answer.</summary>
+public abstract record AnswerUpdate;
+
+/// <summary>Text as it arrives (before citation checking).</summary>
+public sealed record AnswerDelta(string Text) : AnswerUpdate;
+
+/// <summary>The final, checked answer.</summary>
+public sealed record AnswerCompleted(Answer Answer) : AnswerUpdate;
+
+/// <summary>A finished answer.</summary>
+/// <param name="StandaloneQuestion">The question after follow-up condensation.</param>
+/// <param name="Text">The answer text with only valid [n] citations, followed by nothing else (sources are separate).</param>
+/// <param name="Sources">The numbered sources the answer could cite.</param>
+/// <param name="Citations">The source numbers the answer cites, ascending.</param>
+/// <param name="Mode"><c>offline</c> or <c>model</c>.</param>
+/// <param name="Abstained">True when nothing relevant was found and the answer says so.</param>
+public sealed record Answer(
+    string Question,
+    string StandaloneQuestion,
+    string Text,
+    IReadOnlyList<AnswerSource> Sources,
+    IReadOnlyList<int> Citations,
+    string Mode,
+    AnswerUsage? Usage,
+    bool Abstained)
+{
+    /// <summary>The sources actually cited.</summary>
+    public IEnumerable<AnswerSource> CitedSources => Sources.Where(s => Citations.Contains(s.N));
+}
+
+/// <summary>A numbered source.</summary>
+public sealed record AnswerSource(int N, string Id, string Title, string? Url, DateOnly? Published);
+
+/// <summary>Token usage when the provider reports it.</summary>
+public sealed record AnswerUsage(long? InputTokens, long? OutputTokens, long? TotalTokens);

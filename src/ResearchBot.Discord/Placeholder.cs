@@ -1,0 +1,1 @@
+namespace ResearchBot.Discord; internal static class Placeholder {}
