@@ -1,0 +1,117 @@
+using System.Numerics.Tensors;
+using Microsoft.Extensions.AI;
+using ResearchBot.Retrieval.Text;
+
+namespace ResearchBot.Embeddings;
+
+/// <summary>
+/// The built-in embedder: no model, no download, deterministic. Each text becomes a bag of features —
+/// word stems, fastText-style character n-grams of every word (so inflections, compounds and typos still
+/// share most features) and adjacent-stem pairs — weighted by a fixed IDF table and sign-hashed into
+/// <see cref="OfflineEmbeddingOptions.Dimensions"/> buckets, then L2-normalized.
+/// </summary>
+public sealed class OfflineEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
+{
+    private readonly OfflineEmbeddingOptions _options;
+    private readonly IReadOnlyDictionary<string, float> _idf;
+    private readonly float _defaultIdf;
+    private readonly TextAnalyzer _analyzer = TextAnalyzer.Default;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, WordFeatures> _wordCache = new(StringComparer.Ordinal);
+
+    public OfflineEmbeddingGenerator(OfflineEmbeddingOptions? options = null, IReadOnlyDictionary<string, float>? idf = null)
+    {
+        _options = options ?? new OfflineEmbeddingOptions();
+        _idf = idf ?? new Dictionary<string, float>();
+        _defaultIdf = _idf.Count > 0 ? _idf.Values.Max() : 1f;
+        Metadata = new EmbeddingGeneratorMetadata("offline", null, ModelId, _options.Dimensions);
+    }
+
+    /// <summary>Identifies the feature scheme; stored vectors made under another id are never mixed with these.</summary>
+    public string ModelId => $"offline-hash-v1-{_options.Dimensions}";
+
+    public EmbeddingGeneratorMetadata Metadata { get; }
+
+    public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var result = new GeneratedEmbeddings<Embedding<float>>();
+        foreach (var v in values)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var vector = new float[_options.Dimensions];
+            Embed(v, vector);
+            result.Add(new Embedding<float>(vector) { ModelId = ModelId, CreatedAt = null });
+        }
+        return Task.FromResult(result);
+    }
+
+    /// <summary>Writes the L2-normalized embedding of <paramref name="text"/> into <paramref name="vector"/> (zeroed first).</summary>
+    public void Embed(string text, Span<float> vector)
+    {
+        vector.Clear();
+        WordFeatures? previous = null;
+        var o = _options;
+        foreach (var word in TextAnalyzer.Words(text))
+        {
+            if (TextAnalyzer.StopWords.Contains(word) || TextAnalyzer.QuestionWords.Contains(word)) { previous = null; continue; }
+            var f = _wordCache.GetOrAdd(word, Features);
+            var w = f.Idf;
+            Add(vector, f.StemHash, w * o.WordWeight);
+            var gramWeight = w * o.CharGramWeight / Math.Max(1, f.GramHashes.Length);
+            foreach (var g in f.GramHashes) Add(vector, g, gramWeight);
+            if (previous is not null && o.PairWeight > 0)
+            {
+                var pw = Math.Min(w, previous.Idf) * o.PairWeight;
+                Add(vector, Hash(previous.Stem + " " + f.Stem), pw);
+            }
+            previous = f;
+        }
+        var norm = TensorPrimitives.Norm(vector);
+        if (norm > 0) TensorPrimitives.Divide(vector, norm, vector);
+    }
+
+    private static void Add(Span<float> vector, ulong hash, float weight)
+    {
+        var bucket = (int)(hash % (ulong)vector.Length);
+        vector[bucket] += (hash >> 63) == 0 ? weight : -weight;
+    }
+
+    private WordFeatures Features(string word)
+    {
+        var stem = _analyzer.Stem(word);
+        var idf = _idf.TryGetValue(stem, out var i) ? i : _defaultIdf;
+        var padded = "<" + word + ">";
+        var grams = new List<ulong>();
+        for (var n = _options.MinGram; n <= _options.MaxGram; n++)
+            for (var s = 0; s + n <= padded.Length; s++)
+                grams.Add(Hash("#" + padded.AsSpan(s, n).ToString()));
+        return new WordFeatures(stem, Hash(stem), [.. grams], idf);
+    }
+
+    /// <summary>FNV-1a over the characters, finished with the SplitMix64 mixer so every bit is well spread.</summary>
+    private static ulong Hash(string s)
+    {
+        var h = 14695981039346656037UL;
+        foreach (var c in s) { h ^= c; h *= 1099511628211UL; }
+        h ^= h >> 30; h *= 0xbf58476d1ce4e5b9UL;
+        h ^= h >> 27; h *= 0x94d049bb133111ebUL;
+        return h ^ (h >> 31);
+    }
+
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        serviceKey is null && serviceType.IsInstanceOfType(this) ? this : null;
+
+    public void Dispose() { }
+
+    private sealed record WordFeatures(string Stem, ulong StemHash, ulong[] GramHashes, float Idf);
+}
+
+/// <summary>Settings of the offline embedder (section <c>Embeddings:Offline</c>).</summary>
+public sealed class OfflineEmbeddingOptions
+{
+    public int Dimensions { get; set; } = 384;
+    public int MinGram { get; set; } = 3;
+    public int MaxGram { get; set; } = 5;
+    public float WordWeight { get; set; } = 1f;
+    public float CharGramWeight { get; set; } = 1f;
+    public float PairWeight { get; set; } = 0.5f;
+}

@@ -1,0 +1,61 @@
+using Microsoft.Data.Sqlite;
+
+namespace ResearchBot.Retrieval.Lexical;
+
+/// <summary>
+/// Keeps the persisted inverted index (table <c>terms</c>: term → document frequency and encoded postings)
+/// in step with the papers, inside the caller's transaction.
+/// </summary>
+internal static class LexicalIndexWriter
+{
+    /// <summary>Removes the old terms of <paramref name="removed"/> documents and adds the terms of <paramref name="added"/> ones.</summary>
+    public static void Apply(SqliteConnection connection, SqliteTransaction transaction,
+        IReadOnlyList<(int Doc, DocumentTerms Terms)> removed, IReadOnlyList<(int Doc, DocumentTerms Terms)> added)
+    {
+        var removedDocs = removed.Select(r => r.Doc).ToHashSet();
+        var changes = new Dictionary<string, List<(int, int, int)>>(StringComparer.Ordinal);
+        foreach (var (_, terms) in removed)
+            foreach (var t in terms.Title.Concat(terms.Abstract))
+                if (!changes.ContainsKey(t)) changes[t] = [];
+        foreach (var (doc, terms) in added.OrderBy(a => a.Doc))
+            foreach (var (t, (ti, ab)) in terms.Frequencies())
+            {
+                if (!changes.TryGetValue(t, out var list)) changes[t] = list = [];
+                list.Add((doc, ti, ab));
+            }
+
+        using var read = connection.CreateCommand();
+        read.Transaction = transaction;
+        read.CommandText = "SELECT df, postings FROM terms WHERE term = $t";
+        var rt = read.Parameters.Add("$t", SqliteType.Text);
+        using var write = connection.CreateCommand();
+        write.Transaction = transaction;
+        write.CommandText = "INSERT OR REPLACE INTO terms(term, df, postings) VALUES ($t, $df, $p)";
+        var wt = write.Parameters.Add("$t", SqliteType.Text);
+        var wdf = write.Parameters.Add("$df", SqliteType.Integer);
+        var wp = write.Parameters.Add("$p", SqliteType.Blob);
+        using var delete = connection.CreateCommand();
+        delete.Transaction = transaction;
+        delete.CommandText = "DELETE FROM terms WHERE term = $t";
+        var dt = delete.Parameters.Add("$t", SqliteType.Text);
+
+        foreach (var (term, additions) in changes)
+        {
+            rt.Value = term;
+            TermPostings existing;
+            using (var r = read.ExecuteReader())
+                existing = r.Read() ? TermPostings.Decode((byte[])r[1], r.GetInt32(0)) : new TermPostings(additions.Count);
+            var merged = existing.Count == 0 && removedDocs.Count == 0 ? FromList(additions) : existing.Merge(removedDocs, additions);
+            if (merged.Count == 0) { dt.Value = term; delete.ExecuteNonQuery(); continue; }
+            wt.Value = term; wdf.Value = merged.Count; wp.Value = merged.Encode();
+            write.ExecuteNonQuery();
+        }
+    }
+
+    private static TermPostings FromList(List<(int Doc, int Title, int Abstract)> list)
+    {
+        var p = new TermPostings(list.Count);
+        foreach (var (d, t, a) in list) p.Append(d, t, a);
+        return p;
+    }
+}

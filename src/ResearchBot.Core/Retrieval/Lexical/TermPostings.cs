@@ -1,0 +1,97 @@
+namespace ResearchBot.Retrieval.Lexical;
+
+/// <summary>The documents containing one term, ascending by document, with the term's frequency in each field.</summary>
+public sealed class TermPostings
+{
+    public int[] Docs;
+    public ushort[] TitleTf;
+    public ushort[] AbstractTf;
+    public int Count;
+
+    public TermPostings(int capacity = 4)
+    {
+        Docs = new int[Math.Max(1, capacity)];
+        TitleTf = new ushort[Docs.Length];
+        AbstractTf = new ushort[Docs.Length];
+    }
+
+    /// <summary>Appends a document (must be greater than the last one).</summary>
+    public void Append(int doc, int titleTf, int abstractTf)
+    {
+        if (Count == Docs.Length)
+        {
+            var n = Count * 2;
+            Array.Resize(ref Docs, n); Array.Resize(ref TitleTf, n); Array.Resize(ref AbstractTf, n);
+        }
+        Docs[Count] = doc;
+        TitleTf[Count] = (ushort)Math.Min(titleTf, ushort.MaxValue);
+        AbstractTf[Count] = (ushort)Math.Min(abstractTf, ushort.MaxValue);
+        Count++;
+    }
+
+    /// <summary>Compact form: per document the gap to the previous one, then both frequencies, all as varints.</summary>
+    public byte[] Encode()
+    {
+        var buf = new byte[Count * 6 + 8];
+        var pos = 0; var last = 0;
+        for (var i = 0; i < Count; i++)
+        {
+            pos = WriteVarint(buf, pos, (uint)(Docs[i] - last));
+            pos = WriteVarint(buf, pos, TitleTf[i]);
+            pos = WriteVarint(buf, pos, AbstractTf[i]);
+            last = Docs[i];
+        }
+        return buf[..pos];
+    }
+
+    public static TermPostings Decode(ReadOnlySpan<byte> data, int count)
+    {
+        var p = new TermPostings(count);
+        var pos = 0; var doc = 0;
+        while (pos < data.Length)
+        {
+            doc += (int)ReadVarint(data, ref pos);
+            var t = (int)ReadVarint(data, ref pos);
+            var a = (int)ReadVarint(data, ref pos);
+            p.Append(doc, t, a);
+        }
+        return p;
+    }
+
+    /// <summary>This list without <paramref name="removed"/> and with <paramref name="added"/> merged in, ascending.</summary>
+    public TermPostings Merge(IReadOnlySet<int> removed, IReadOnlyList<(int Doc, int TitleTf, int AbstractTf)> added)
+    {
+        var result = new TermPostings(Count + added.Count);
+        int i = 0, j = 0;
+        while (i < Count || j < added.Count)
+        {
+            if (i < Count && removed.Contains(Docs[i])) { i++; continue; }
+            if (j >= added.Count || (i < Count && Docs[i] < added[j].Doc)) { result.Append(Docs[i], TitleTf[i], AbstractTf[i]); i++; }
+            else
+            {
+                if (i < Count && Docs[i] == added[j].Doc) i++;
+                result.Append(added[j].Doc, added[j].TitleTf, added[j].AbstractTf); j++;
+            }
+        }
+        return result;
+    }
+
+    private static int WriteVarint(byte[] buf, int pos, uint v)
+    {
+        while (v >= 0x80) { buf[pos++] = (byte)(v | 0x80); v >>= 7; }
+        buf[pos++] = (byte)v;
+        return pos;
+    }
+
+    private static uint ReadVarint(ReadOnlySpan<byte> data, ref int pos)
+    {
+        uint v = 0; var shift = 0;
+        while (true)
+        {
+            var b = data[pos++];
+            v |= (uint)(b & 0x7f) << shift;
+            if (b < 0x80) return v;
+            shift += 7;
+        }
+    }
+}

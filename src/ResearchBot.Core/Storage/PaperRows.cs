@@ -1,0 +1,68 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using ResearchBot.Papers;
+
+namespace ResearchBot.Storage;
+
+/// <summary>Reads and writes <see cref="Paper"/> rows.</summary>
+internal static class PaperRows
+{
+    public const string Columns = "doc, id, title, abstract, authors, author_count, published, upvotes, url, ai_summary, ai_keywords";
+
+    public static (int Doc, Paper Paper) Read(SqliteDataReader r) => (r.GetInt32(0), new Paper
+    {
+        Id = r.GetString(1),
+        Title = r.GetString(2),
+        Abstract = r.GetString(3),
+        Authors = JsonSerializer.Deserialize<string[]>(r.GetString(4)) ?? [],
+        AuthorCount = r.IsDBNull(5) ? null : r.GetInt32(5),
+        Published = r.IsDBNull(6) ? null : DateOnly.ParseExact(r.GetString(6), "yyyy-MM-dd"),
+        Upvotes = r.IsDBNull(7) ? null : r.GetInt32(7),
+        Url = r.IsDBNull(8) ? null : r.GetString(8),
+        AiSummary = r.IsDBNull(9) ? null : r.GetString(9),
+        AiKeywords = JsonSerializer.Deserialize<string[]>(r.GetString(10)) ?? [],
+    });
+
+    /// <summary>Loads the listings of the given documents and attaches them.</summary>
+    public static List<Paper> WithListings(SqliteConnection c, SqliteTransaction? tx, List<(int Doc, Paper Paper)> rows)
+    {
+        if (rows.Count == 0) return [];
+        var listings = new Dictionary<int, List<Listing>>();
+        foreach (var chunk in rows.Select(r => r.Doc).Chunk(500))
+        {
+            using var cmd = c.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = $"SELECT doc, day, source FROM listings WHERE doc IN ({string.Join(',', chunk)}) ORDER BY day, source";
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                var d = r.GetInt32(0);
+                if (!listings.TryGetValue(d, out var l)) listings[d] = l = [];
+                l.Add(new Listing(DateOnly.ParseExact(r.GetString(1), "yyyy-MM-dd"), r.GetString(2)));
+            }
+        }
+        return [.. rows.Select(r => listings.TryGetValue(r.Doc, out var l) ? r.Paper with { Listings = l } : r.Paper)];
+    }
+
+    public static void Bind(SqliteCommand cmd, Paper p, DocumentLengths lengths)
+    {
+        cmd.Parameters.Clear();
+        cmd.Parameters.AddWithValue("$id", p.Id);
+        cmd.Parameters.AddWithValue("$key", p.TitleKey);
+        cmd.Parameters.AddWithValue("$title", p.Title);
+        cmd.Parameters.AddWithValue("$abstract", p.Abstract);
+        cmd.Parameters.AddWithValue("$authors", JsonSerializer.Serialize(p.Authors));
+        cmd.Parameters.AddWithValue("$author_count", (object?)(p.AuthorCount ?? (p.Authors.Count > 0 ? p.Authors.Count : null)) ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$published", (object?)p.Published?.ToString("yyyy-MM-dd") ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$upvotes", (object?)p.Upvotes ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$url", (object?)p.Url ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$ai_summary", (object?)p.AiSummary ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$ai_keywords", JsonSerializer.Serialize(p.AiKeywords));
+        cmd.Parameters.AddWithValue("$date", (object?)p.Date?.DayNumber ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$title_len", lengths.Title);
+        cmd.Parameters.AddWithValue("$abstract_len", lengths.Abstract);
+    }
+}
+
+/// <summary>Number of index terms in a paper's title and abstract.</summary>
+internal readonly record struct DocumentLengths(int Title, int Abstract);

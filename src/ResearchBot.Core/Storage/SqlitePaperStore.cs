@@ -1,0 +1,402 @@
+using System.Runtime.InteropServices;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.AI;
+using ResearchBot.Papers;
+using ResearchBot.Retrieval.Lexical;
+
+namespace ResearchBot.Storage;
+
+/// <summary>
+/// The default store: one SQLite file (WAL) holding papers, listings, an FTS5 title index, the lexical index
+/// and the embeddings. Every upsert is one transaction, so a crash or kill mid-ingest leaves the store as it was.
+/// </summary>
+public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbeddingGenerator<string, Embedding<float>> embedder, EmbeddingBatchOptions? batching = null) : IPaperStore
+{
+    private readonly EmbeddingBatchOptions _batching = batching ?? new();
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+
+    /// <summary>Where the store lives.</summary>
+    public string Description => connections.Description;
+
+    internal SqliteConnectionFactory Connections => connections;
+
+    /// <summary>The text a paper's embedding is made from.</summary>
+    public static string EmbeddingText(Paper p) => p.Title + ". " + p.Abstract;
+
+    public async Task<UpsertResult> UpsertAsync(IReadOnlyList<Paper> papers, CancellationToken cancellationToken = default)
+    {
+        var incoming = DedupeBatch(papers);
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            using var c = connections.Open();
+            using var tx = c.BeginTransaction();
+            var (model, dims) = EmbeddingIdentity();
+            var stored = StoredEmbedding(c, tx);
+            if (stored is { } s && (s.Model != model || (dims is int d && d != s.Dimensions)))
+                throw new EmbeddingMismatchException(s.Model, s.Dimensions, model, dims ?? 0);
+
+            var plan = Plan(c, tx, incoming);
+            var toIndex = plan.Where(x => x.TextChanged).ToList();
+            var terms = new DocumentTerms[toIndex.Count];
+            Parallel.For(0, toIndex.Count, i => terms[i] = DocumentTerms.Of(toIndex[i].Merged.Title, toIndex[i].Merged.Abstract));
+            var vectors = await EmbedAsync(toIndex.Select(x => EmbeddingText(x.Merged)).ToList(), cancellationToken);
+            if (vectors.Count > 0) dims = vectors[0].Length;
+
+            var termsByItem = new Dictionary<PlannedWrite, DocumentTerms>(ReferenceEqualityComparer.Instance);
+            for (var i = 0; i < toIndex.Count; i++) termsByItem[toIndex[i]] = terms[i];
+            var vectorsByItem = new Dictionary<PlannedWrite, float[]>(ReferenceEqualityComparer.Instance);
+            for (var i = 0; i < toIndex.Count; i++) vectorsByItem[toIndex[i]] = vectors[i];
+
+            var removed = new List<(int, DocumentTerms)>();
+            var added = new List<(int, DocumentTerms)>();
+            using var insert = Command(c, tx, "INSERT INTO papers(id, title_key, title, abstract, authors, author_count, published, upvotes, url, ai_summary, ai_keywords, date, title_len, abstract_len) " +
+                "VALUES ($id, $key, $title, $abstract, $authors, $author_count, $published, $upvotes, $url, $ai_summary, $ai_keywords, $date, $title_len, $abstract_len) RETURNING doc");
+            using var update = Command(c, tx, "UPDATE papers SET id=$id, title_key=$key, title=$title, abstract=$abstract, authors=$authors, author_count=$author_count, " +
+                "published=$published, upvotes=$upvotes, url=$url, ai_summary=$ai_summary, ai_keywords=$ai_keywords, date=$date, title_len=$title_len, abstract_len=$abstract_len WHERE doc=$doc");
+            using var listing = Command(c, tx, "INSERT OR IGNORE INTO listings(doc, day, source, position) VALUES ($doc, $day, $source, $pos)");
+            using var ftsAdd = Command(c, tx, "INSERT INTO titles_fts(rowid, title) VALUES ($doc, $title)");
+            using var ftsDelete = Command(c, tx, "INSERT INTO titles_fts(titles_fts, rowid, title) VALUES ('delete', $doc, $title)");
+            using var vector = Command(c, tx, "INSERT OR REPLACE INTO embeddings(doc, vector) VALUES ($doc, $v)");
+
+            int addedCount = 0, updatedCount = 0, unchangedCount = 0;
+            foreach (var w in plan)
+            {
+                if (w.Existing is null) addedCount++;
+                else if (w.Unchanged) { unchangedCount++; continue; }
+                else updatedCount++;
+
+                var newTerms = termsByItem.GetValueOrDefault(w);
+                var lengths = newTerms is not null ? new DocumentLengths(newTerms.Title.Count, newTerms.Abstract.Count) : w.ExistingLengths;
+                int doc;
+                if (w.Existing is null)
+                {
+                    PaperRows.Bind(insert, w.Merged, lengths);
+                    doc = Convert.ToInt32(insert.ExecuteScalar());
+                }
+                else
+                {
+                    doc = w.Doc;
+                    PaperRows.Bind(update, w.Merged, lengths);
+                    update.Parameters.AddWithValue("$doc", doc);
+                    update.ExecuteNonQuery();
+                }
+                var position = 0;
+                foreach (var l in w.Merged.Listings)
+                {
+                    listing.Parameters.Clear();
+                    listing.Parameters.AddWithValue("$doc", doc);
+                    listing.Parameters.AddWithValue("$day", l.Day.ToString("yyyy-MM-dd"));
+                    listing.Parameters.AddWithValue("$source", l.Source);
+                    listing.Parameters.AddWithValue("$pos", w.BatchPosition * 16 + position++);
+                    listing.ExecuteNonQuery();
+                }
+                if (newTerms is null) continue;
+                if (w.Existing is not null)
+                {
+                    removed.Add((doc, DocumentTerms.Of(w.Existing.Title, w.Existing.Abstract)));
+                    ftsDelete.Parameters.Clear();
+                    ftsDelete.Parameters.AddWithValue("$doc", doc);
+                    ftsDelete.Parameters.AddWithValue("$title", w.Existing.Title);
+                    ftsDelete.ExecuteNonQuery();
+                }
+                ftsAdd.Parameters.Clear();
+                ftsAdd.Parameters.AddWithValue("$doc", doc);
+                ftsAdd.Parameters.AddWithValue("$title", w.Merged.Title);
+                ftsAdd.ExecuteNonQuery();
+                vector.Parameters.Clear();
+                vector.Parameters.AddWithValue("$doc", doc);
+                vector.Parameters.AddWithValue("$v", MemoryMarshal.AsBytes(vectorsByItem[w].AsSpan()).ToArray());
+                vector.ExecuteNonQuery();
+                added.Add((doc, newTerms));
+            }
+
+            if (removed.Count > 0 || added.Count > 0) LexicalIndexWriter.Apply(c, tx, removed, added);
+            if (addedCount + updatedCount > 0)
+            {
+                if (stored is null && dims is int dd) SetMeta(c, tx, ("embedding_model", model), ("embedding_dimensions", dd.ToString()));
+                BumpGeneration(c, tx);
+            }
+            tx.Commit();
+            return new UpsertResult(addedCount, updatedCount, unchangedCount);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>Rebuilds every embedding with the configured embedder (after changing embedding provider or model).</summary>
+    public async Task<int> ReembedAsync(IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            using var c = connections.Open();
+            using var tx = c.BeginTransaction();
+            var rows = new List<(int Doc, string Text)>();
+            using (var cmd = Command(c, tx, "SELECT doc, title, abstract FROM papers ORDER BY doc"))
+            using (var r = cmd.ExecuteReader())
+                while (r.Read()) rows.Add((r.GetInt32(0), r.GetString(1) + ". " + r.GetString(2)));
+            using var vector = Command(c, tx, "INSERT OR REPLACE INTO embeddings(doc, vector) VALUES ($doc, $v)");
+            int? dims = null;
+            var done = 0;
+            foreach (var chunk in rows.Chunk(Math.Max(1, _batching.BatchSize) * 8))
+            {
+                var vectors = await EmbedAsync(chunk.Select(x => x.Text).ToList(), cancellationToken);
+                for (var i = 0; i < chunk.Length; i++)
+                {
+                    vector.Parameters.Clear();
+                    vector.Parameters.AddWithValue("$doc", chunk[i].Doc);
+                    vector.Parameters.AddWithValue("$v", MemoryMarshal.AsBytes(vectors[i].AsSpan()).ToArray());
+                    vector.ExecuteNonQuery();
+                    dims = vectors[i].Length;
+                }
+                progress?.Report(done += chunk.Length);
+            }
+            var (model, _) = EmbeddingIdentity();
+            SetMeta(c, tx, ("embedding_model", model), ("embedding_dimensions", (dims ?? 0).ToString()));
+            BumpGeneration(c, tx);
+            tx.Commit();
+            return rows.Count;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public Task<Paper?> GetAsync(string id, CancellationToken cancellationToken = default)
+    {
+        using var c = connections.Open();
+        using var cmd = Command(c, null, $"SELECT {PaperRows.Columns} FROM papers WHERE id = $id OR title_key = $key LIMIT 1");
+        cmd.Parameters.AddWithValue("$id", id);
+        cmd.Parameters.AddWithValue("$key", TitleKey.Of(id));
+        return Task.FromResult(ReadPapers(c, cmd).FirstOrDefault());
+    }
+
+    /// <summary>Papers by their document numbers (the lexical and vector indexes' ordinals), in the given order.</summary>
+    internal IReadOnlyList<(int Doc, Paper Paper)> GetByDocs(IReadOnlyList<int> docs)
+    {
+        if (docs.Count == 0) return [];
+        using var c = connections.Open();
+        using var cmd = Command(c, null, $"SELECT {PaperRows.Columns} FROM papers WHERE doc IN ({string.Join(',', docs)})");
+        var rows = new List<(int, Paper)>();
+        using (var r = cmd.ExecuteReader()) while (r.Read()) rows.Add(PaperRows.Read(r));
+        var papers = PaperRows.WithListings(c, null, rows);
+        var byDoc = new Dictionary<int, Paper>();
+        for (var i = 0; i < rows.Count; i++) byDoc[rows[i].Item1] = papers[i];
+        return [.. docs.Where(byDoc.ContainsKey).Select(d => (d, byDoc[d]))];
+    }
+
+    /// <summary>Title and abstract of the given documents (for re-ranking).</summary>
+    internal Dictionary<int, (string Title, string Abstract)> GetTexts(IReadOnlyCollection<int> docs)
+    {
+        var result = new Dictionary<int, (string, string)>(docs.Count);
+        if (docs.Count == 0) return result;
+        using var c = connections.Open();
+        using var cmd = Command(c, null, $"SELECT doc, title, abstract FROM papers WHERE doc IN ({string.Join(',', docs)})");
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) result[r.GetInt32(0)] = (r.GetString(1), r.GetString(2));
+        return result;
+    }
+
+    /// <summary>Documents whose title matches an FTS5 query over titles, best first.</summary>
+    internal IReadOnlyList<int> SearchTitles(string ftsQuery, int top)
+    {
+        using var c = connections.Open();
+        using var cmd = Command(c, null, "SELECT rowid FROM titles_fts WHERE titles_fts MATCH $q ORDER BY rank LIMIT $n");
+        cmd.Parameters.AddWithValue("$q", ftsQuery);
+        cmd.Parameters.AddWithValue("$n", top);
+        var docs = new List<int>();
+        try
+        {
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) docs.Add(r.GetInt32(0));
+        }
+        catch (SqliteException)
+        {
+            return [];
+        }
+        return docs;
+    }
+
+    public Task<IReadOnlyList<Paper>> GetListedOnAsync(DateOnly day, CancellationToken cancellationToken = default)
+    {
+        using var c = connections.Open();
+        using var cmd = Command(c, null, $"SELECT {string.Join(", ", PaperRows.Columns.Split(", ").Select(x => "p." + x))} FROM papers p " +
+            "JOIN (SELECT doc, MIN(position) AS pos FROM listings WHERE day = $day GROUP BY doc) l ON l.doc = p.doc ORDER BY l.pos, p.doc");
+        cmd.Parameters.AddWithValue("$day", day.ToString("yyyy-MM-dd"));
+        return Task.FromResult<IReadOnlyList<Paper>>(ReadPapers(c, cmd));
+    }
+
+    public Task<IReadOnlyList<DateOnly>> GetListingDaysAsync(CancellationToken cancellationToken = default)
+    {
+        using var c = connections.Open();
+        using var cmd = Command(c, null, "SELECT DISTINCT day FROM listings ORDER BY day");
+        var days = new List<DateOnly>();
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) days.Add(DateOnly.ParseExact(r.GetString(0), "yyyy-MM-dd"));
+        return Task.FromResult<IReadOnlyList<DateOnly>>(days);
+    }
+
+    public Task<int> CountAsync(DateOnly? from = null, DateOnly? to = null, CancellationToken cancellationToken = default)
+    {
+        using var c = connections.Open();
+        using var cmd = Command(c, null, "SELECT COUNT(*) FROM papers WHERE ($from IS NULL OR date >= $from) AND ($to IS NULL OR date <= $to)");
+        cmd.Parameters.AddWithValue("$from", (object?)from?.DayNumber ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$to", (object?)to?.DayNumber ?? DBNull.Value);
+        return Task.FromResult(Convert.ToInt32(cmd.ExecuteScalar()));
+    }
+
+    public async Task<StoreStats> GetStatsAsync(CancellationToken cancellationToken = default)
+    {
+        var days = await GetListingDaysAsync(cancellationToken);
+        using var c = connections.Open();
+        using var cmd = Command(c, null, "SELECT (SELECT COUNT(*) FROM papers), (SELECT COUNT(*) FROM listings)");
+        using var r = cmd.ExecuteReader();
+        r.Read();
+        var stored = StoredEmbedding(c, null);
+        return new StoreStats(r.GetInt32(0), r.GetInt32(1), days, stored?.Model, stored?.Dimensions);
+    }
+
+    /// <summary>A counter bumped by every write, so readers in this or another process know to reload.</summary>
+    internal long Generation()
+    {
+        using var c = connections.Open();
+        using var cmd = Command(c, null, "SELECT value FROM meta WHERE key = 'generation'");
+        return cmd.ExecuteScalar() is string s ? long.Parse(s) : 0;
+    }
+
+    internal (string Model, int Dimensions)? StoredEmbedding()
+    {
+        using var c = connections.Open();
+        return StoredEmbedding(c, null);
+    }
+
+    /// <summary>The configured embedder's model id and dimensions (when it declares them).</summary>
+    internal (string Model, int? Dimensions) EmbeddingIdentity()
+    {
+        var meta = embedder.GetService<EmbeddingGeneratorMetadata>();
+        var model = $"{meta?.ProviderName ?? "unknown"}:{meta?.DefaultModelId ?? "default"}";
+        return (model, meta?.DefaultModelDimensions);
+    }
+
+    private async Task<List<float[]>> EmbedAsync(List<string> texts, CancellationToken ct)
+    {
+        var result = new List<float[]>(texts.Count);
+        foreach (var batch in texts.Chunk(Math.Max(1, _batching.BatchSize)))
+        {
+            var embeddings = await embedder.GenerateAsync(batch, cancellationToken: ct);
+            result.AddRange(embeddings.Select(e => e.Vector.ToArray()));
+        }
+        return result;
+    }
+
+    private List<PlannedWrite> Plan(SqliteConnection c, SqliteTransaction tx, IReadOnlyList<Paper> incoming)
+    {
+        using var count = Command(c, tx, "SELECT EXISTS(SELECT 1 FROM papers)");
+        var empty = Convert.ToInt64(count.ExecuteScalar()) == 0;
+        using var find = Command(c, tx, $"SELECT {PaperRows.Columns}, title_len, abstract_len FROM papers WHERE id = $id OR title_key = $key ORDER BY (id = $id) DESC LIMIT 1");
+        var plan = new List<PlannedWrite>(incoming.Count);
+        for (var i = 0; i < incoming.Count; i++)
+        {
+            var p = incoming[i];
+            if (!empty)
+            {
+                find.Parameters.Clear();
+                find.Parameters.AddWithValue("$id", p.Id);
+                find.Parameters.AddWithValue("$key", p.TitleKey);
+                (int Doc, Paper Paper)? row = null;
+                DocumentLengths lengths = default;
+                using (var r = find.ExecuteReader())
+                    if (r.Read()) { row = PaperRows.Read(r); lengths = new DocumentLengths(r.GetInt32(11), r.GetInt32(12)); }
+                if (row is { } found)
+                {
+                    var existing = PaperRows.WithListings(c, tx, [found])[0];
+                    var merged = PaperMerger.Merge(existing, p);
+                    var unchanged = PaperMerger.SameContent(existing, merged);
+                    var textChanged = merged.Title != existing.Title || merged.Abstract != existing.Abstract;
+                    plan.Add(new PlannedWrite(merged, existing, found.Doc, i, unchanged, textChanged, lengths));
+                    continue;
+                }
+            }
+            plan.Add(new PlannedWrite(p, null, 0, i, false, true, default));
+        }
+        return plan;
+    }
+
+    private static List<Paper> DedupeBatch(IReadOnlyList<Paper> papers)
+    {
+        var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byId = new Dictionary<string, int>(StringComparer.Ordinal);
+        var result = new List<Paper>(papers.Count);
+        foreach (var p in papers)
+        {
+            if (byKey.TryGetValue(p.TitleKey, out var i) || byId.TryGetValue(p.Id, out i))
+            {
+                result[i] = PaperMerger.Merge(result[i], p);
+                byId[result[i].Id] = i;
+                continue;
+            }
+            byKey[p.TitleKey] = byId[p.Id] = result.Count;
+            result.Add(p);
+        }
+        return result;
+    }
+
+    private static (string Model, int Dimensions)? StoredEmbedding(SqliteConnection c, SqliteTransaction? tx)
+    {
+        using var cmd = Command(c, tx, "SELECT key, value FROM meta WHERE key IN ('embedding_model', 'embedding_dimensions')");
+        using var r = cmd.ExecuteReader();
+        string? model = null; int dims = 0;
+        while (r.Read())
+        {
+            if (r.GetString(0) == "embedding_model") model = r.GetString(1);
+            else dims = int.Parse(r.GetString(1));
+        }
+        return model is null ? null : (model, dims);
+    }
+
+    private static void SetMeta(SqliteConnection c, SqliteTransaction tx, params (string Key, string Value)[] values)
+    {
+        using var cmd = Command(c, tx, "INSERT OR REPLACE INTO meta(key, value) VALUES ($k, $v)");
+        foreach (var (k, v) in values)
+        {
+            cmd.Parameters.Clear();
+            cmd.Parameters.AddWithValue("$k", k);
+            cmd.Parameters.AddWithValue("$v", v);
+            cmd.ExecuteNonQuery();
+        }
+    }
+
+    private static void BumpGeneration(SqliteConnection c, SqliteTransaction tx)
+    {
+        using var cmd = Command(c, tx, "INSERT INTO meta(key, value) VALUES ('generation', '1') ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1");
+        cmd.ExecuteNonQuery();
+    }
+
+    private static List<Paper> ReadPapers(SqliteConnection c, SqliteCommand cmd)
+    {
+        var rows = new List<(int, Paper)>();
+        using (var r = cmd.ExecuteReader()) while (r.Read()) rows.Add(PaperRows.Read(r));
+        return PaperRows.WithListings(c, null, rows);
+    }
+
+    private static SqliteCommand Command(SqliteConnection c, SqliteTransaction? tx, string sql)
+    {
+        var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        return cmd;
+    }
+
+    private sealed record PlannedWrite(Paper Merged, Paper? Existing, int Doc, int BatchPosition, bool Unchanged, bool TextChanged, DocumentLengths ExistingLengths);
+}
+
+/// <summary>How texts are sent to the embedder (section <c>Embeddings</c>).</summary>
+public sealed class EmbeddingBatchOptions
+{
+    /// <summary>Texts per embedding request.</summary>
+    public int BatchSize { get; set; } = 256;
+}
