@@ -7,7 +7,8 @@ namespace ResearchBot.Embeddings;
 /// <summary>
 /// The built-in embedder: no model, no download, deterministic. Each text becomes a bag of features —
 /// word stems, fastText-style character n-grams of every word (so inflections, compounds and typos still
-/// share most features) and adjacent-stem pairs — weighted by a fixed IDF table and sign-hashed into
+/// share most features) and adjacent-stem pairs — stop words dropped, optionally weighted by a fixed IDF
+/// table, sign-hashed into
 /// <see cref="OfflineEmbeddingOptions.Dimensions"/> buckets, then L2-normalized.
 /// </summary>
 public sealed class OfflineEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
@@ -17,12 +18,14 @@ public sealed class OfflineEmbeddingGenerator : IEmbeddingGenerator<string, Embe
     private readonly float _defaultIdf;
     private readonly TextAnalyzer _analyzer = TextAnalyzer.Default;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, WordFeatures> _wordCache = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, WordFeatures>.AlternateLookup<ReadOnlySpan<char>> _wordLookup;
 
     public OfflineEmbeddingGenerator(OfflineEmbeddingOptions? options = null, IReadOnlyDictionary<string, float>? idf = null)
     {
         _options = options ?? new OfflineEmbeddingOptions();
         _idf = idf ?? new Dictionary<string, float>();
         _defaultIdf = _idf.Count > 0 ? _idf.Values.Max() : 1f;
+        _wordLookup = _wordCache.GetAlternateLookup<ReadOnlySpan<char>>();
         Metadata = new EmbeddingGeneratorMetadata("offline", null, ModelId, _options.Dimensions);
     }
 
@@ -33,27 +36,32 @@ public sealed class OfflineEmbeddingGenerator : IEmbeddingGenerator<string, Embe
 
     public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var result = new GeneratedEmbeddings<Embedding<float>>();
-        foreach (var v in values)
+        var texts = values as IList<string> ?? [.. values];
+        var vectors = new float[texts.Count][];
+        Parallel.For(0, texts.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var vector = new float[_options.Dimensions];
-            Embed(v, vector);
-            result.Add(new Embedding<float>(vector) { ModelId = ModelId, CreatedAt = null });
-        }
-        return Task.FromResult(result);
+            vectors[i] = new float[_options.Dimensions];
+            Embed(texts[i], vectors[i]);
+        });
+        return Task.FromResult(new GeneratedEmbeddings<Embedding<float>>(vectors.Select(v => new Embedding<float>(v) { ModelId = ModelId })));
     }
 
     /// <summary>Writes the L2-normalized embedding of <paramref name="text"/> into <paramref name="vector"/> (zeroed first).</summary>
-    public void Embed(string text, Span<float> vector)
+    public void Embed(ReadOnlySpan<char> text, Span<float> vector)
     {
         vector.Clear();
         WordFeatures? previous = null;
         var o = _options;
-        foreach (var word in TextAnalyzer.Words(text))
+        var words = new WordTokenizer(text);
+        while (words.MoveNext())
         {
+            var word = words.Current;
             if (TextAnalyzer.StopWords.Contains(word) || TextAnalyzer.QuestionWords.Contains(word)) { previous = null; continue; }
-            var f = _wordCache.GetOrAdd(word, Features);
+            if (!_wordLookup.TryGetValue(word, out var f))
+            {
+                var w0 = word.ToString();
+                f = _wordCache.GetOrAdd(w0, Features);
+            }
             var w = f.Idf;
             Add(vector, f.StemHash, w * o.WordWeight);
             var gramWeight = w * o.CharGramWeight / Math.Max(1, f.GramHashes.Length);

@@ -44,23 +44,32 @@ internal static class PaperRows
         return [.. rows.Select(r => listings.TryGetValue(r.Doc, out var l) ? r.Paper with { Listings = l } : r.Paper)];
     }
 
+    private static readonly string[] ParameterNames =
+        ["$id", "$key", "$title", "$abstract", "$authors", "$author_count", "$published", "$upvotes", "$url", "$ai_summary", "$ai_keywords", "$date", "$title_len", "$abstract_len"];
+
+    /// <summary>Adds the parameters <see cref="Bind"/> fills, once per prepared command.</summary>
+    public static void AddParameters(SqliteCommand cmd)
+    {
+        foreach (var name in ParameterNames) cmd.Parameters.Add(name, SqliteType.Text);
+    }
+
     public static void Bind(SqliteCommand cmd, Paper p, DocumentLengths lengths)
     {
-        cmd.Parameters.Clear();
-        cmd.Parameters.AddWithValue("$id", p.Id);
-        cmd.Parameters.AddWithValue("$key", p.TitleKey);
-        cmd.Parameters.AddWithValue("$title", p.Title);
-        cmd.Parameters.AddWithValue("$abstract", p.Abstract);
-        cmd.Parameters.AddWithValue("$authors", JsonSerializer.Serialize(p.Authors));
-        cmd.Parameters.AddWithValue("$author_count", (object?)(p.AuthorCount ?? (p.Authors.Count > 0 ? p.Authors.Count : null)) ?? DBNull.Value);
-        cmd.Parameters.AddWithValue("$published", (object?)p.Published?.ToString("yyyy-MM-dd") ?? DBNull.Value);
-        cmd.Parameters.AddWithValue("$upvotes", (object?)p.Upvotes ?? DBNull.Value);
-        cmd.Parameters.AddWithValue("$url", (object?)p.Url ?? DBNull.Value);
-        cmd.Parameters.AddWithValue("$ai_summary", (object?)p.AiSummary ?? DBNull.Value);
-        cmd.Parameters.AddWithValue("$ai_keywords", JsonSerializer.Serialize(p.AiKeywords));
-        cmd.Parameters.AddWithValue("$date", (object?)p.Date?.DayNumber ?? DBNull.Value);
-        cmd.Parameters.AddWithValue("$title_len", lengths.Title);
-        cmd.Parameters.AddWithValue("$abstract_len", lengths.Abstract);
+        var ps = cmd.Parameters;
+        ps[0].Value = p.Id;
+        ps[1].Value = p.TitleKey;
+        ps[2].Value = p.Title;
+        ps[3].Value = p.Abstract;
+        ps[4].Value = JsonSerializer.Serialize(p.Authors);
+        ps[5].Value = (object?)(p.AuthorCount ?? (p.Authors.Count > 0 ? p.Authors.Count : null)) ?? DBNull.Value;
+        ps[6].Value = (object?)p.Published?.ToString("yyyy-MM-dd") ?? DBNull.Value;
+        ps[7].Value = (object?)p.Upvotes ?? DBNull.Value;
+        ps[8].Value = (object?)p.Url ?? DBNull.Value;
+        ps[9].Value = (object?)p.AiSummary ?? DBNull.Value;
+        ps[10].Value = JsonSerializer.Serialize(p.AiKeywords);
+        ps[11].Value = (object?)p.Date?.DayNumber ?? DBNull.Value;
+        ps[12].Value = lengths.Title;
+        ps[13].Value = lengths.Abstract;
     }
 }
 

@@ -12,6 +12,7 @@ namespace ResearchBot.Storage;
 /// </summary>
 public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbeddingGenerator<string, Embedding<float>> embedder, EmbeddingBatchOptions? batching = null) : IPaperStore
 {
+    private const int ChunkSize = 4096;
     private readonly EmbeddingBatchOptions _batching = batching ?? new();
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
@@ -37,80 +38,48 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
                 throw new EmbeddingMismatchException(s.Model, s.Dimensions, model, dims ?? 0);
 
             var plan = Plan(c, tx, incoming);
-            var toIndex = plan.Where(x => x.TextChanged).ToList();
-            var terms = new DocumentTerms[toIndex.Count];
-            Parallel.For(0, toIndex.Count, i => terms[i] = DocumentTerms.Of(toIndex[i].Merged.Title, toIndex[i].Merged.Abstract));
-            var vectors = await EmbedAsync(toIndex.Select(x => EmbeddingText(x.Merged)).ToList(), cancellationToken);
-            if (vectors.Count > 0) dims = vectors[0].Length;
-
-            var termsByItem = new Dictionary<PlannedWrite, DocumentTerms>(ReferenceEqualityComparer.Instance);
-            for (var i = 0; i < toIndex.Count; i++) termsByItem[toIndex[i]] = terms[i];
-            var vectorsByItem = new Dictionary<PlannedWrite, float[]>(ReferenceEqualityComparer.Instance);
-            for (var i = 0; i < toIndex.Count; i++) vectorsByItem[toIndex[i]] = vectors[i];
-
+            var writer = new PaperWriter(c, tx);
             var removed = new List<(int, DocumentTerms)>();
-            var added = new List<(int, DocumentTerms)>();
-            using var insert = Command(c, tx, "INSERT INTO papers(id, title_key, title, abstract, authors, author_count, published, upvotes, url, ai_summary, ai_keywords, date, title_len, abstract_len) " +
-                "VALUES ($id, $key, $title, $abstract, $authors, $author_count, $published, $upvotes, $url, $ai_summary, $ai_keywords, $date, $title_len, $abstract_len) RETURNING doc");
-            using var update = Command(c, tx, "UPDATE papers SET id=$id, title_key=$key, title=$title, abstract=$abstract, authors=$authors, author_count=$author_count, " +
-                "published=$published, upvotes=$upvotes, url=$url, ai_summary=$ai_summary, ai_keywords=$ai_keywords, date=$date, title_len=$title_len, abstract_len=$abstract_len WHERE doc=$doc");
-            using var listing = Command(c, tx, "INSERT OR IGNORE INTO listings(doc, day, source, position) VALUES ($doc, $day, $source, $pos)");
-            using var ftsAdd = Command(c, tx, "INSERT INTO titles_fts(rowid, title) VALUES ($doc, $title)");
-            using var ftsDelete = Command(c, tx, "INSERT INTO titles_fts(titles_fts, rowid, title) VALUES ('delete', $doc, $title)");
-            using var vector = Command(c, tx, "INSERT OR REPLACE INTO embeddings(doc, vector) VALUES ($doc, $v)");
-
+            var added = new Dictionary<string, TermPostings>(StringComparer.Ordinal);
             int addedCount = 0, updatedCount = 0, unchangedCount = 0;
-            foreach (var w in plan)
+            foreach (var chunk in plan.Chunk(ChunkSize))
             {
-                if (w.Existing is null) addedCount++;
-                else if (w.Unchanged) { unchangedCount++; continue; }
-                else updatedCount++;
+                var changed = chunk.Where(w => !w.Unchanged).ToList();
+                unchangedCount += chunk.Length - changed.Count;
+                var reindex = changed.Where(w => w.TextChanged).ToList();
+                var terms = new DocumentTerms[reindex.Count];
+                var frequencies = new Dictionary<string, (int Title, int Abstract)>[reindex.Count];
+                Parallel.For(0, reindex.Count, i =>
+                {
+                    terms[i] = DocumentTerms.Of(reindex[i].Merged.Title, reindex[i].Merged.Abstract);
+                    frequencies[i] = terms[i].Frequencies();
+                });
+                var vectors = await EmbedAsync([.. reindex.Select(x => EmbeddingText(x.Merged))], cancellationToken);
+                if (vectors.Count > 0) dims = vectors[0].Length;
 
-                var newTerms = termsByItem.GetValueOrDefault(w);
-                var lengths = newTerms is not null ? new DocumentLengths(newTerms.Title.Count, newTerms.Abstract.Count) : w.ExistingLengths;
-                int doc;
-                if (w.Existing is null)
+                var k = 0;
+                foreach (var w in changed)
                 {
-                    PaperRows.Bind(insert, w.Merged, lengths);
-                    doc = Convert.ToInt32(insert.ExecuteScalar());
+                    if (w.Existing is null) addedCount++; else updatedCount++;
+                    var index = w.TextChanged ? k++ : -1;
+                    var lengths = index >= 0 ? new DocumentLengths(terms[index].Title.Count, terms[index].Abstract.Count) : w.ExistingLengths;
+                    var doc = writer.Write(w.Merged, w.Existing is null ? null : w.Doc, lengths, w.BatchPosition);
+                    if (index < 0) continue;
+                    if (w.Existing is not null)
+                    {
+                        removed.Add((doc, DocumentTerms.Of(w.Existing.Title, w.Existing.Abstract)));
+                        writer.RemoveTitle(doc, w.Existing.Title);
+                    }
+                    writer.IndexTitle(doc, w.Merged.Title);
+                    writer.WriteVector(doc, vectors[index]);
+                    foreach (var (term, (ti, ab)) in frequencies[index])
+                    {
+                        if (!added.TryGetValue(term, out var list)) added[term] = list = new TermPostings(4);
+                        list.Add(doc, ti, ab);
+                    }
                 }
-                else
-                {
-                    doc = w.Doc;
-                    PaperRows.Bind(update, w.Merged, lengths);
-                    update.Parameters.AddWithValue("$doc", doc);
-                    update.ExecuteNonQuery();
-                }
-                var position = 0;
-                foreach (var l in w.Merged.Listings)
-                {
-                    listing.Parameters.Clear();
-                    listing.Parameters.AddWithValue("$doc", doc);
-                    listing.Parameters.AddWithValue("$day", l.Day.ToString("yyyy-MM-dd"));
-                    listing.Parameters.AddWithValue("$source", l.Source);
-                    listing.Parameters.AddWithValue("$pos", w.BatchPosition * 16 + position++);
-                    listing.ExecuteNonQuery();
-                }
-                if (newTerms is null) continue;
-                if (w.Existing is not null)
-                {
-                    removed.Add((doc, DocumentTerms.Of(w.Existing.Title, w.Existing.Abstract)));
-                    ftsDelete.Parameters.Clear();
-                    ftsDelete.Parameters.AddWithValue("$doc", doc);
-                    ftsDelete.Parameters.AddWithValue("$title", w.Existing.Title);
-                    ftsDelete.ExecuteNonQuery();
-                }
-                ftsAdd.Parameters.Clear();
-                ftsAdd.Parameters.AddWithValue("$doc", doc);
-                ftsAdd.Parameters.AddWithValue("$title", w.Merged.Title);
-                ftsAdd.ExecuteNonQuery();
-                vector.Parameters.Clear();
-                vector.Parameters.AddWithValue("$doc", doc);
-                vector.Parameters.AddWithValue("$v", MemoryMarshal.AsBytes(vectorsByItem[w].AsSpan()).ToArray());
-                vector.ExecuteNonQuery();
-                added.Add((doc, newTerms));
             }
-
+            writer.Dispose();
             if (removed.Count > 0 || added.Count > 0) LexicalIndexWriter.Apply(c, tx, removed, added);
             if (addedCount + updatedCount > 0)
             {
@@ -164,6 +133,72 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
         {
             _writeLock.Release();
         }
+    }
+
+    /// <summary>Removes papers (with their listings, vectors and index entries) by id; returns how many existed.</summary>
+    public async Task<int> DeleteAsync(IEnumerable<string> ids, CancellationToken cancellationToken = default)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            using var c = connections.Open();
+            using var tx = c.BeginTransaction();
+            var removed = new List<(int, DocumentTerms)>();
+            using var find = Command(c, tx, "SELECT doc, title, abstract FROM papers WHERE id = $id");
+            foreach (var id in ids.Distinct())
+            {
+                find.Parameters.Clear();
+                find.Parameters.AddWithValue("$id", id);
+                using var r = find.ExecuteReader();
+                if (!r.Read()) continue;
+                var (doc, title, @abstract) = (r.GetInt32(0), r.GetString(1), r.GetString(2));
+                removed.Add((doc, DocumentTerms.Of(title, @abstract)));
+                foreach (var sql in new[] {
+                    "INSERT INTO titles_fts(titles_fts, rowid, title) VALUES ('delete', $doc, $title)",
+                    "DELETE FROM listings WHERE doc = $doc", "DELETE FROM embeddings WHERE doc = $doc", "DELETE FROM papers WHERE doc = $doc" })
+                {
+                    using var cmd = Command(c, tx, sql);
+                    cmd.Parameters.AddWithValue("$doc", doc);
+                    if (sql.Contains("$title")) cmd.Parameters.AddWithValue("$title", title);
+                    cmd.ExecuteNonQuery();
+                }
+            }
+            if (removed.Count > 0)
+            {
+                LexicalIndexWriter.Apply(c, tx, removed, []);
+                BumpGeneration(c, tx);
+            }
+            tx.Commit();
+            return removed.Count;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>The stored vector of a paper, if any.</summary>
+    internal float[]? GetVector(int doc)
+    {
+        using var c = connections.Open();
+        using var cmd = Command(c, null, "SELECT vector FROM embeddings WHERE doc = $doc");
+        cmd.Parameters.AddWithValue("$doc", doc);
+        return cmd.ExecuteScalar() is byte[] b ? MemoryMarshal.Cast<byte, float>(b).ToArray() : null;
+    }
+
+    /// <summary>Papers with their document numbers, optionally within a date range, in document order.</summary>
+    internal IReadOnlyList<(int Doc, Paper Paper)> GetRange(Retrieval.Index.DayRange range, int skip, int top)
+    {
+        using var c = connections.Open();
+        using var cmd = Command(c, null, $"SELECT {PaperRows.Columns} FROM papers WHERE ($from IS NULL OR date >= $from) AND ($to IS NULL OR date <= $to) ORDER BY doc LIMIT $top OFFSET $skip");
+        cmd.Parameters.AddWithValue("$from", (object?)range.From ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$to", (object?)range.To ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$top", top);
+        cmd.Parameters.AddWithValue("$skip", skip);
+        var rows = new List<(int, Paper)>();
+        using (var r = cmd.ExecuteReader()) while (r.Read()) rows.Add(PaperRows.Read(r));
+        var papers = PaperRows.WithListings(c, null, rows);
+        return [.. rows.Select((row, i) => (row.Item1, papers[i]))];
     }
 
     public Task<Paper?> GetAsync(string id, CancellationToken cancellationToken = default)

@@ -8,21 +8,15 @@ namespace ResearchBot.Retrieval.Lexical;
 /// </summary>
 internal static class LexicalIndexWriter
 {
-    /// <summary>Removes the old terms of <paramref name="removed"/> documents and adds the terms of <paramref name="added"/> ones.</summary>
+    /// <summary>Removes the old terms of <paramref name="removed"/> documents and adds the postings in <paramref name="added"/> (any order).</summary>
     public static void Apply(SqliteConnection connection, SqliteTransaction transaction,
-        IReadOnlyList<(int Doc, DocumentTerms Terms)> removed, IReadOnlyList<(int Doc, DocumentTerms Terms)> added)
+        IReadOnlyList<(int Doc, DocumentTerms Terms)> removed, Dictionary<string, TermPostings> added)
     {
         var removedDocs = removed.Select(r => r.Doc).ToHashSet();
-        var changes = new Dictionary<string, List<(int, int, int)>>(StringComparer.Ordinal);
+        var changes = added;
         foreach (var (_, terms) in removed)
             foreach (var t in terms.Title.Concat(terms.Abstract))
-                if (!changes.ContainsKey(t)) changes[t] = [];
-        foreach (var (doc, terms) in added.OrderBy(a => a.Doc))
-            foreach (var (t, (ti, ab)) in terms.Frequencies())
-            {
-                if (!changes.TryGetValue(t, out var list)) changes[t] = list = [];
-                list.Add((doc, ti, ab));
-            }
+                if (!changes.ContainsKey(t)) changes[t] = new TermPostings(1);
 
         using var read = connection.CreateCommand();
         read.Transaction = transaction;
@@ -45,17 +39,11 @@ internal static class LexicalIndexWriter
             TermPostings existing;
             using (var r = read.ExecuteReader())
                 existing = r.Read() ? TermPostings.Decode((byte[])r[1], r.GetInt32(0)) : new TermPostings(additions.Count);
-            var merged = existing.Count == 0 && removedDocs.Count == 0 ? FromList(additions) : existing.Merge(removedDocs, additions);
+            additions.SortByDocument();
+            var merged = existing.Count == 0 && removedDocs.Count == 0 ? additions : existing.Merge(removedDocs, additions);
             if (merged.Count == 0) { dt.Value = term; delete.ExecuteNonQuery(); continue; }
             wt.Value = term; wdf.Value = merged.Count; wp.Value = merged.Encode();
             write.ExecuteNonQuery();
         }
-    }
-
-    private static TermPostings FromList(List<(int Doc, int Title, int Abstract)> list)
-    {
-        var p = new TermPostings(list.Count);
-        foreach (var (d, t, a) in list) p.Append(d, t, a);
-        return p;
     }
 }

@@ -15,6 +15,23 @@ public sealed class TermPostings
         AbstractTf = new ushort[Docs.Length];
     }
 
+    /// <summary>Adds a document in any order (see <see cref="SortByDocument"/>).</summary>
+    public void Add(int doc, int titleTf, int abstractTf) => Append(doc, titleTf, abstractTf);
+
+    /// <summary>Sorts entries by document (a no-op when they were added in order).</summary>
+    public void SortByDocument()
+    {
+        for (var i = 1; i < Count; i++)
+        {
+            if (Docs[i - 1] <= Docs[i]) continue;
+            var order = Enumerable.Range(0, Count).OrderBy(k => Docs[k]).ToArray();
+            Docs = [.. order.Select(k => Docs[k]), .. new int[Docs.Length - Count]];
+            TitleTf = [.. order.Select(k => TitleTf[k]), .. new ushort[TitleTf.Length - Count]];
+            AbstractTf = [.. order.Select(k => AbstractTf[k]), .. new ushort[AbstractTf.Length - Count]];
+            return;
+        }
+    }
+
     /// <summary>Appends a document (must be greater than the last one).</summary>
     public void Append(int doc, int titleTf, int abstractTf)
     {
@@ -59,18 +76,18 @@ public sealed class TermPostings
     }
 
     /// <summary>This list without <paramref name="removed"/> and with <paramref name="added"/> merged in, ascending.</summary>
-    public TermPostings Merge(IReadOnlySet<int> removed, IReadOnlyList<(int Doc, int TitleTf, int AbstractTf)> added)
+    public TermPostings Merge(IReadOnlySet<int> removed, TermPostings added)
     {
         var result = new TermPostings(Count + added.Count);
         int i = 0, j = 0;
         while (i < Count || j < added.Count)
         {
             if (i < Count && removed.Contains(Docs[i])) { i++; continue; }
-            if (j >= added.Count || (i < Count && Docs[i] < added[j].Doc)) { result.Append(Docs[i], TitleTf[i], AbstractTf[i]); i++; }
+            if (j >= added.Count || (i < Count && Docs[i] < added.Docs[j])) { result.Append(Docs[i], TitleTf[i], AbstractTf[i]); i++; }
             else
             {
-                if (i < Count && Docs[i] == added[j].Doc) i++;
-                result.Append(added[j].Doc, added[j].TitleTf, added[j].AbstractTf); j++;
+                if (i < Count && Docs[i] == added.Docs[j]) i++;
+                result.Append(added.Docs[j], added.TitleTf[j], added.AbstractTf[j]); j++;
             }
         }
         return result;

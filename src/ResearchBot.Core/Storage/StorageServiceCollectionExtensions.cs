@@ -1,0 +1,30 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.VectorData;
+using ResearchBot.Embeddings;
+using ResearchBot.Retrieval;
+using ResearchBot.Retrieval.Index;
+
+namespace ResearchBot.Storage;
+
+/// <summary>Registers the paper store, its VectorData collection and hybrid search.</summary>
+public static class StorageServiceCollectionExtensions
+{
+    public static IServiceCollection AddPaperStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section));
+        services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection(RetrievalOptions.Section));
+        services.AddSingleton(sp => new SqliteConnectionFactory(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton(sp => new SqlitePaperStore(
+            sp.GetRequiredService<SqliteConnectionFactory>(),
+            sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(),
+            new EmbeddingBatchOptions { BatchSize = sp.GetRequiredService<IOptions<EmbeddingOptions>>().Value.BatchSize }));
+        services.AddSingleton<IPaperStore>(sp => sp.GetRequiredService<SqlitePaperStore>());
+        services.AddSingleton(sp => new HybridRanker(sp.GetRequiredService<SqlitePaperStore>(), sp.GetRequiredService<IOptions<RetrievalOptions>>().Value));
+        services.AddSingleton<VectorStoreCollection<string, PaperRecord>, PaperVectorCollection>();
+        services.AddSingleton<IPaperSearch, HybridPaperSearch>();
+        return services;
+    }
+}
