@@ -23,7 +23,11 @@ internal static class IngestionTestServices
             ["Sources:Arxiv:PauseBetweenCalls"] = "00:00:00.010",
             ["Sources:Arxiv:PageSize"] = "2",
         };
-        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) settings[key] = value;
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            if (value is null) settings.Remove(key); // null: leave the setting out, so the option keeps its default
+            else settings[key] = value;
+        }
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
 
         var services = new ServiceCollection();
