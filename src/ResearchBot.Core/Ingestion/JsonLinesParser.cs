@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using ResearchBot.Papers;
 
@@ -12,6 +13,9 @@ public sealed class JsonLinesParser : IPaperParser
     /// <summary>Listing source used when JSON Lines are ingested with a listing day (<c>--date</c>).</summary>
     public const string ListingSource = "jsonl";
 
+    private const int InitialBufferSize = 1 << 16;
+    private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
+
     public string Format => "jsonl";
 
     public bool CanParse(string content) =>
@@ -19,28 +23,52 @@ public sealed class JsonLinesParser : IPaperParser
 
     public IReadOnlyList<Paper> Parse(string content, ParseContext context)
     {
-        using var reader = new StringReader(content);
-        return ReadLines(reader, context).ToList();
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(content), writable: false);
+        return ReadLines(stream, context).ToList();
     }
 
-    /// <summary>Streams papers line by line; throws <see cref="PaperFormatException"/> naming the first bad line.</summary>
-    public IEnumerable<Paper> ReadLines(TextReader reader, ParseContext context)
+    /// <summary>Streams papers line by line from UTF-8 bytes; throws <see cref="PaperFormatException"/> naming the first bad line.</summary>
+    public IEnumerable<Paper> ReadLines(Stream stream, ParseContext context)
     {
-        var lineNumber = 0;
-        while (reader.ReadLine() is { } line)
+        var buffer = new byte[InitialBufferSize];
+        int start = 0, end = 0, lineNumber = 0;
+        var endOfStream = false;
+        while (true)
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line)) continue;
-            yield return ParseLine(line, lineNumber, context);
+            var newline = buffer.AsSpan(start, end - start).IndexOf((byte)'\n');
+            if (newline < 0)
+            {
+                if (endOfStream)
+                {
+                    if (end > start && ParseLine(buffer.AsMemory(start, end - start), ++lineNumber, context) is { } last) yield return last;
+                    yield break;
+                }
+                if (start > 0)
+                {
+                    Buffer.BlockCopy(buffer, start, buffer, 0, end - start);
+                    end -= start;
+                    start = 0;
+                }
+                if (end == buffer.Length) Array.Resize(ref buffer, buffer.Length * 2);
+                var read = stream.Read(buffer, end, buffer.Length - end);
+                if (read == 0) endOfStream = true;
+                end += read;
+                continue;
+            }
+            var line = buffer.AsMemory(start, newline);
+            start += newline + 1;
+            if (ParseLine(line, ++lineNumber, context) is { } paper) yield return paper;
         }
     }
 
-    private static Paper ParseLine(string line, int lineNumber, ParseContext context)
+    private static Paper? ParseLine(ReadOnlyMemory<byte> line, int lineNumber, ParseContext context)
     {
+        var text = TrimLine(line, lineNumber);
+        if (text.IsEmpty) return null;
         JsonDocument doc;
         try
         {
-            doc = JsonDocument.Parse(line);
+            doc = JsonDocument.Parse(text);
         }
         catch (JsonException)
         {
@@ -55,6 +83,19 @@ public sealed class JsonLinesParser : IPaperParser
             return ToPaper(record, rawTitle, context);
         }
     }
+
+    /// <summary>The line without surrounding whitespace, and without a byte order mark on the first line.</summary>
+    private static ReadOnlyMemory<byte> TrimLine(ReadOnlyMemory<byte> line, int lineNumber)
+    {
+        var span = line.Span;
+        var from = lineNumber == 1 && span.StartsWith(Utf8Bom) ? Utf8Bom.Length : 0;
+        var to = span.Length;
+        while (from < to && IsJsonWhitespace(span[from])) from++;
+        while (to > from && IsJsonWhitespace(span[to - 1])) to--;
+        return line[from..to];
+    }
+
+    private static bool IsJsonWhitespace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
 
     private static Paper ToPaper(JsonElement record, string rawTitle, ParseContext context)
     {

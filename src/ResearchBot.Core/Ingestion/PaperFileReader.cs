@@ -29,9 +29,9 @@ public sealed class PaperFileReader(PaperFormatDetector detector, JsonLinesParse
     private List<Paper> ReadJsonLines(string path, ParseContext context, Action<int>? onProgress, CancellationToken cancellationToken)
     {
         const int progressEvery = 10_000;
-        using var reader = new StreamReader(path, Utf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
         var papers = new List<Paper>();
-        foreach (var paper in jsonLines.ReadLines(reader, context))
+        foreach (var paper in jsonLines.ReadLines(stream, context))
         {
             papers.Add(paper);
             if (papers.Count % progressEvery == 0)
