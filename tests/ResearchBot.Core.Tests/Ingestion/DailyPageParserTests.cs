@@ -117,4 +117,13 @@ public class DailyPageParserTests
         var ex = Assert.Throws<PaperFormatException>(() => Parse("new\n\nGet trending papers in your email inbox!\n\nSubscribe\n\nDaily Papers\n\nApr 28\n"));
         Assert.Contains("no papers", ex.Message);
     }
+
+    [Fact]
+    public void Windows_line_endings_read_the_same()
+    {
+        var page = File.ReadAllText(FixtureFiles.SeedPages[1]).ReplaceLineEndings("\n");
+        Assert.Equal(
+            Parse(page).Select(p => (p.Id, p.Abstract, p.Upvotes)),
+            Parse(page.Replace("\n", "\r\n")).Select(p => (p.Id, p.Abstract, p.Upvotes)));
+    }
 }

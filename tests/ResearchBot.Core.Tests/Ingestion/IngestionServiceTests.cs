@@ -10,12 +10,6 @@ public class IngestionServiceTests
 {
     private static readonly Uri Unused = new("http://127.0.0.1:9/");
 
-    private sealed class ProgressLog : IProgress<IngestProgress>
-    {
-        public List<IngestProgress> Reports { get; } = [];
-        public void Report(IngestProgress value) => Reports.Add(value);
-    }
-
     private static int LineCount(string text) => text.Count(c => c == '\n') + 1;
 
     [Fact]
