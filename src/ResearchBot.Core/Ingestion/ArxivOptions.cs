@@ -5,6 +5,9 @@ public sealed class ArxivOptions : HttpSourceOptions
 {
     public const string SectionName = "Sources:Arxiv";
 
+    /// <summary>The most results arXiv returns in one call.</summary>
+    public const int MaxPageSize = 2000;
+
     public override Uri BaseUrl { get; set; } = new("https://export.arxiv.org");
 
     /// <summary>The pause arXiv asks for between consecutive API calls (3 seconds).</summary>

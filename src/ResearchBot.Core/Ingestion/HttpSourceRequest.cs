@@ -40,6 +40,6 @@ internal static class HttpSourceRequest
     {
         var seconds = options.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
         return new PaperSourceException(
-            $"{sourceName} did not answer within {seconds} s per attempt ({Math.Max(1, options.MaxRetries) + 1} attempts) for {relativeUrl}", ex);
+            $"{sourceName} did not answer within {seconds} s per attempt ({options.MaxRetries + 1} attempts) for {relativeUrl}", ex);
     }
 }

@@ -11,7 +11,7 @@ internal static class HttpSourceResilience
 
     public static void Apply(HttpSourceOptions source, HttpStandardResilienceOptions resilience)
     {
-        var retries = Math.Max(1, source.MaxRetries);
+        var retries = source.MaxRetries;
         resilience.AttemptTimeout.Timeout = source.Timeout;
         resilience.Retry.MaxRetryAttempts = retries;
         resilience.Retry.Delay = source.RetryDelay;

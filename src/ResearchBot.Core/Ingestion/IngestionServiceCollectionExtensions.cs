@@ -21,6 +21,8 @@ public static class IngestionServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<HuggingFaceOptions>().Bind(configuration.GetSection(HuggingFaceOptions.SectionName));
         services.AddOptions<ArxivOptions>().Bind(configuration.GetSection(ArxivOptions.SectionName));
+        services.AddSingleton<IValidateOptions<HuggingFaceOptions>>(new HttpSourceOptionsValidator<HuggingFaceOptions>(HuggingFaceOptions.SectionName));
+        services.AddSingleton<IValidateOptions<ArxivOptions>>(new HttpSourceOptionsValidator<ArxivOptions>(ArxivOptions.SectionName));
 
         services.TryAddSingleton<DailyPageParser>();
         services.TryAddSingleton<HuggingFaceJsonParser>();

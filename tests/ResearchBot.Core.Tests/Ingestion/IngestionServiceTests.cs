@@ -161,6 +161,20 @@ public class IngestionServiceTests
     }
 
     [Fact]
+    public void Bad_settings_are_refused_naming_the_key()
+    {
+        using var services = IngestionTestServices.Build(Unused, overrides: new Dictionary<string, string?>
+        {
+            ["Sources:Arxiv:MaxRetries"] = "0",
+            ["Sources:Arxiv:PageSize"] = "5000",
+        });
+
+        var ex = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<ArxivOptions>>().Value);
+
+        Assert.Equal(["Sources:Arxiv:MaxRetries must be at least 1", "Sources:Arxiv:PageSize must be between 1 and 2000"], ex.Failures);
+    }
+
+    [Fact]
     public async Task A_large_jsonl_file_reports_progress_while_it_is_read()
     {
         using var folder = new TempFolder();
