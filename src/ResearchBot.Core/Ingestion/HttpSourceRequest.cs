@@ -32,7 +32,7 @@ internal static class HttpSourceRequest
         }
         catch (HttpRequestException ex)
         {
-            throw new PaperSourceException($"{sourceName} could not be reached: {ex.Message}", ex);
+            throw new PaperSourceException($"{sourceName} could not be reached: {TextCleanup.CollapseWhitespace(ex.Message)}", ex);
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ResearchBot.Papers;
 using ResearchBot.Storage;
 
