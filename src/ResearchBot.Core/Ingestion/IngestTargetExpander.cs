@@ -1,7 +1,7 @@
 namespace ResearchBot.Ingestion;
 
 /// <summary>Turns the sources of an ingest call into targets: folders become their files (sorted by path), <c>hf</c> and <c>arxiv</c> go online.</summary>
-public static class IngestTargetExpander
+internal static class IngestTargetExpander
 {
     public const string HuggingFaceSource = "hf";
     public const string ArxivSource = "arxiv";

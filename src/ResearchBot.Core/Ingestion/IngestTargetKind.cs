@@ -1,7 +1,7 @@
 namespace ResearchBot.Ingestion;
 
 /// <summary>What an <see cref="IngestTarget"/> is.</summary>
-public enum IngestTargetKind
+internal enum IngestTargetKind
 {
     File,
     HuggingFace,
