@@ -5,7 +5,8 @@ namespace ResearchBot.Ingestion;
 
 /// <summary>
 /// Reads Hugging Face JSON: the <c>/api/daily_papers</c> array (items <c>{paper:{…}, publishedAt, …}</c>), search results
-/// of the same shape, and arrays of bare paper objects. The machine summary and keywords stay apart from the abstract.
+/// of the same shape, arrays of bare paper objects and a single paper object (<c>/api/papers/{id}</c>). The machine summary
+/// and keywords stay apart from the abstract.
 /// </summary>
 public sealed class HuggingFaceJsonParser : IPaperParser
 {
@@ -14,15 +15,20 @@ public sealed class HuggingFaceJsonParser : IPaperParser
 
     public string Format => "hf-json";
 
-    public bool CanParse(string content) => TextCleanup.FirstNonWhitespace(content) == '[' || IsPapersObject(content);
+    public bool CanParse(string content) => TextCleanup.FirstNonWhitespace(content) == '[' || IsObjectDocument(content);
 
     public IReadOnlyList<Paper> Parse(string content, ParseContext context)
     {
         using var doc = ParseDocument(content);
-        var items = doc.RootElement.ValueKind switch
+        var root = doc.RootElement;
+        if (root.ValueKind == JsonValueKind.Object && !(root.TryGetProperty("papers", out var wrappedList) && wrappedList.ValueKind == JsonValueKind.Array))
         {
-            JsonValueKind.Array => doc.RootElement,
-            JsonValueKind.Object when doc.RootElement.TryGetProperty("papers", out var p) && p.ValueKind == JsonValueKind.Array => p,
+            return ToPaper(root, context) is { } single ? [single] : throw new PaperFormatException("unexpected JSON: an object that is not a paper");
+        }
+        var items = root.ValueKind switch
+        {
+            JsonValueKind.Array => root,
+            JsonValueKind.Object => root.GetProperty("papers"),
             _ => throw new PaperFormatException("unexpected JSON: expected an array of Hugging Face papers"),
         };
         var papers = new List<Paper>(items.GetArrayLength());
@@ -77,12 +83,16 @@ public sealed class HuggingFaceJsonParser : IPaperParser
         }
     }
 
-    /// <summary>An object whose first property is <c>"papers"</c> (a wrapped result list), not a JSON Lines record.</summary>
-    internal static bool IsPapersObject(string content)
+    /// <summary>
+    /// A JSON document that starts with an object but is not JSON Lines: a wrapped result list (<c>{"papers": […]}</c>)
+    /// or a pretty-printed single paper (the first line is only <c>{</c>).
+    /// </summary>
+    internal static bool IsObjectDocument(string content)
     {
-        var start = content.AsSpan().TrimStart().TrimStart('\uFEFF');
+        var start = content.AsSpan().TrimStart().TrimStart('\uFEFF').TrimStart();
         if (start.IsEmpty || start[0] != '{') return false;
-        var afterBrace = start[1..].TrimStart();
-        return afterBrace.StartsWith("\"papers\"", StringComparison.Ordinal);
+        var firstLineEnd = start.IndexOfAny('\r', '\n');
+        if (firstLineEnd >= 0 && start[..firstLineEnd].Trim().SequenceEqual("{")) return true;
+        return start[1..].TrimStart().StartsWith("\"papers\"", StringComparison.Ordinal);
     }
 }

@@ -19,7 +19,7 @@ public sealed class JsonLinesParser : IPaperParser
     public string Format => "jsonl";
 
     public bool CanParse(string content) =>
-        TextCleanup.FirstNonWhitespace(content) == '{' && !HuggingFaceJsonParser.IsPapersObject(content);
+        TextCleanup.FirstNonWhitespace(content) == '{' && !HuggingFaceJsonParser.IsObjectDocument(content);
 
     public IReadOnlyList<Paper> Parse(string content, ParseContext context)
     {

@@ -47,4 +47,17 @@ public class PaperFormatDetectorTests
     {
         Assert.Equal("hf-json", _detector.Detect("{\"papers\": [{\"title\": \"A\"}]}").Format);
     }
+
+    [Fact]
+    public void A_pretty_printed_single_paper_is_hugging_face_json_and_a_one_line_object_is_json_lines()
+    {
+        const string pretty = "{\n  \"id\": \"2005.11401\",\n  \"title\": \"Retrieval-Augmented Generation for Knowledge-Intensive NLP Tasks\",\n  \"summary\": \"Large pre-trained language models store factual knowledge.\"\n}\n";
+        var parser = _detector.Detect(pretty);
+        Assert.Equal("hf-json", parser.Format);
+        var paper = Assert.Single(parser.Parse(pretty, new ParseContext("paper.json", null, new DateOnly(2026, 11, 23))));
+        Assert.Equal("2005.11401", paper.Id);
+        Assert.Equal("Large pre-trained language models store factual knowledge.", paper.Abstract);
+
+        Assert.Equal("jsonl", _detector.Detect("{\"id\": \"2005.11401\", \"title\": \"RAG\"}\n").Format);
+    }
 }
