@@ -1,0 +1,55 @@
+namespace ResearchBot.Ingestion;
+
+/// <summary>Small text helpers shared by the parsers.</summary>
+internal static class TextCleanup
+{
+    /// <summary>Runs of whitespace (including line breaks) become one space; the ends are trimmed.</summary>
+    public static string CollapseWhitespace(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return "";
+        if (IsCollapsed(text)) return text;
+        Span<char> buffer = text.Length <= 512 ? stackalloc char[text.Length] : new char[text.Length];
+        var length = 0;
+        var pendingSpace = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                pendingSpace = length > 0;
+                continue;
+            }
+            if (pendingSpace) buffer[length++] = ' ';
+            pendingSpace = false;
+            buffer[length++] = c;
+        }
+        return new string(buffer[..length]);
+    }
+
+    /// <summary>The first character that is not whitespace or a byte order mark, or <c>'\0'</c> for blank text.</summary>
+    public static char FirstNonWhitespace(string content)
+    {
+        foreach (var c in content)
+        {
+            if (!char.IsWhiteSpace(c) && c != '\uFEFF') return c;
+        }
+        return '\0';
+    }
+
+    /// <summary>True when the text has no whitespace other than single spaces between words.</summary>
+    private static bool IsCollapsed(string text)
+    {
+        if (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])) return false;
+        var previousSpace = false;
+        foreach (var c in text)
+        {
+            if (c == ' ')
+            {
+                if (previousSpace) return false;
+                previousSpace = true;
+            }
+            else if (char.IsWhiteSpace(c)) return false;
+            else previousSpace = false;
+        }
+        return true;
+    }
+}
