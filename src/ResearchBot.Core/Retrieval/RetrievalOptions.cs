@@ -23,8 +23,11 @@ public sealed class RetrievalOptions
     /// <summary>Largest distance, in index terms, at which two query words still count as near.</summary>
     public int ProximityWindow { get; set; } = 5;
 
+    /// <summary>Terms found in more than this share of papers are scored only for first-pass candidates (they barely move the ranking and cost the most).</summary>
+    public double CommonTermFraction { get; set; } = 0.25;
+
     /// <summary>How many fused candidates are re-ranked.</summary>
-    public int Candidates { get; set; } = 200;
+    public int Candidates { get; set; } = 100;
 
     /// <summary>Query words unknown to the index are matched to known words within one edit when at least this long.</summary>
     public int TypoMinLength { get; set; } = 5;

@@ -278,9 +278,17 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
     public Task<int> CountAsync(DateOnly? from = null, DateOnly? to = null, CancellationToken cancellationToken = default)
     {
         using var c = connections.Open();
-        using var cmd = Command(c, null, "SELECT COUNT(*) FROM papers WHERE ($from IS NULL OR date >= $from) AND ($to IS NULL OR date <= $to)");
-        cmd.Parameters.AddWithValue("$from", (object?)from?.DayNumber ?? DBNull.Value);
-        cmd.Parameters.AddWithValue("$to", (object?)to?.DayNumber ?? DBNull.Value);
+        // Only the bounds given go into the query, so SQLite counts from an index instead of scanning the papers.
+        var where = (from, to) switch
+        {
+            (null, null) => "",
+            (not null, null) => " WHERE date >= $from",
+            (null, not null) => " WHERE date <= $to",
+            _ => " WHERE date >= $from AND date <= $to",
+        };
+        using var cmd = Command(c, null, "SELECT COUNT(*) FROM papers" + where);
+        if (from is not null) cmd.Parameters.AddWithValue("$from", from.Value.DayNumber);
+        if (to is not null) cmd.Parameters.AddWithValue("$to", to.Value.DayNumber);
         return Task.FromResult(Convert.ToInt32(cmd.ExecuteScalar()));
     }
 

@@ -1,4 +1,4 @@
-using ResearchBot.Retrieval.Text;
+using ResearchBot.Retrieval.Lexical;
 using ResearchBot.Storage;
 
 namespace ResearchBot.Retrieval.Index;
@@ -21,7 +21,7 @@ public sealed class HybridRanker(SqlitePaperStore store, RetrievalOptions option
         lock (_gate)
         {
             if (_snapshot is null || _snapshot.Generation != generation)
-                _snapshot = SearchSnapshot.Load(store.Connections.Open, generation);
+                _snapshot = SearchSnapshot.Load(store.Connections.Open, generation, options.B);
             return _snapshot;
         }
     }
@@ -36,22 +36,21 @@ public sealed class HybridRanker(SqlitePaperStore store, RetrievalOptions option
         if (s.Count == 0 || top <= 0) return [];
         var query = QueryTerms.Parse(keywords, s, options);
 
-        var lexical = new float[s.Capacity];
-        var k1 = (float)options.K1;
+        // Informative terms are scored over their whole postings; terms in most papers (tiny IDF, long postings)
+        // only for the candidates that survive the first pass, which is where they can still change the order.
+        var rare = new List<(TermPostings Postings, float Idf)>();
+        var common = new List<(TermPostings Postings, float Idf)>();
         foreach (var (term, weight) in query.Weighted)
         {
             var p = s.Postings(term);
-            var idf = (float)(s.Idf(p.Count) * weight);
-            for (var i = 0; i < p.Count; i++)
-            {
-                var d = p.Docs[i];
-                var tf = 0.0;
-                if (p.TitleTf[i] > 0) tf += options.TitleWeight * p.TitleTf[i] / (1 - options.B + options.B * s.TitleLength[d] / s.AverageTitleLength);
-                if (p.AbstractTf[i] > 0) tf += p.AbstractTf[i] / (1 - options.B + options.B * s.AbstractLength[d] / s.AverageAbstractLength);
-                var t = (float)tf;
-                lexical[d] += idf * t * (k1 + 1) / (k1 + t);
-            }
+            if (p.Count == 0) continue;
+            var entry = (p, (float)(s.Idf(p.Count) * weight));
+            (p.Count > s.Count * options.CommonTermFraction ? common : rare).Add(entry);
         }
+        if (rare.Count == 0) (rare, common) = (common, rare);
+        var lexical = new float[s.Capacity];
+        foreach (var (p, idf) in rare)
+            for (var i = 0; i < p.Count; i++) lexical[p.Docs[i]] += Bm25(s, p, i, idf);
 
         float[]? cosine = null;
         if (queryVector is { } qv && s.Vectors is { } vectors && vectors.Dimensions == qv.Length && options.VectorWeight > 0)
@@ -60,40 +59,72 @@ public sealed class HybridRanker(SqlitePaperStore store, RetrievalOptions option
             vectors.DotAll(qv.Span, cosine);
         }
 
-        var maxLexical = 0f;
+        var pool = Top(s, range, lexical, cosine, Math.Max(options.Candidates * 5, 1000));
+        if (common.Count > 0)
+            foreach (var d in pool)
+                foreach (var (p, idf) in common)
+                {
+                    var i = Array.BinarySearch(p.Docs, 0, p.Count, d);
+                    if (i >= 0) lexical[d] += Bm25(s, p, i, idf);
+                }
+        var candidates = Fuse(pool, lexical, cosine, Math.Max(top, options.Candidates));
+        return Rerank(query, candidates, cosine, top);
+    }
+
+    private float Bm25(SearchSnapshot s, TermPostings p, int i, float idf)
+    {
+        var d = p.Docs[i];
+        var tf = (float)options.TitleWeight * p.TitleTf[i] * s.TitleNorm[d] + p.AbstractTf[i] * s.AbstractNorm[d];
+        var k1 = (float)options.K1;
+        return idf * tf * (k1 + 1) / (k1 + tf);
+    }
+
+    /// <summary>The <paramref name="count"/> documents in range with the best positive fused score.</summary>
+    private List<int> Top(SearchSnapshot s, DayRange range, float[] lexical, float[]? cosine, int count)
+    {
+        var max = 0f;
         for (var d = 0; d < s.Capacity; d++)
-            if (lexical[d] > maxLexical && s.Exists[d] && range.Contains(s.DayNumber[d])) maxLexical = lexical[d];
-        var norm = maxLexical > 0 ? 1f / maxLexical : 0f;
+            if (lexical[d] > max && s.Exists[d] && range.Contains(s.DayNumber[d])) max = lexical[d];
+        var norm = max > 0 ? 1f / max : 0f;
         var vw = (float)options.VectorWeight;
-        var heap = new PriorityQueue<int, float>();
-        var candidates = Math.Max(top, options.Candidates);
+        var heap = new PriorityQueue<int, float>(count + 1);
         for (var d = 0; d < s.Capacity; d++)
         {
             if (!s.Exists[d] || !range.Contains(s.DayNumber[d])) continue;
             var score = lexical[d] * norm + (cosine is null ? 0 : vw * cosine[d]);
             if (score <= 0) continue;
-            if (heap.Count < candidates) heap.Enqueue(d, score);
+            if (heap.Count < count) heap.Enqueue(d, score);
             else if (heap.TryPeek(out _, out var min) && score > min) heap.DequeueEnqueue(d, score);
         }
-        var fused = new Dictionary<int, float>(heap.Count);
-        while (heap.TryDequeue(out var d, out var score)) fused[d] = score;
-        return Rerank(s, query, fused, cosine, top);
+        var docs = new List<int>(heap.Count);
+        while (heap.TryDequeue(out var d, out _)) docs.Add(d);
+        return docs;
     }
 
-    private List<RankedDocument> Rerank(SearchSnapshot s, QueryTerms query, Dictionary<int, float> fused, float[]? cosine, int top)
+    private Dictionary<int, float> Fuse(List<int> pool, float[] lexical, float[]? cosine, int count)
+    {
+        var max = pool.Count == 0 ? 0 : pool.Max(d => lexical[d]);
+        var norm = max > 0 ? 1f / max : 0f;
+        var vw = (float)options.VectorWeight;
+        return pool
+            .Select(d => (Doc: d, Score: lexical[d] * norm + (cosine is null ? 0 : vw * cosine[d])))
+            .Where(x => x.Score > 0)
+            .OrderByDescending(x => x.Score)
+            .Take(count)
+            .ToDictionary(x => x.Doc, x => x.Score);
+    }
+
+    private List<RankedDocument> Rerank(QueryTerms query, Dictionary<int, float> fused, float[]? cosine, int top)
     {
         var texts = store.GetTexts(fused.Keys);
         var ranked = new List<RankedDocument>(fused.Count);
         foreach (var (doc, score) in fused)
         {
             if (!texts.TryGetValue(doc, out var text)) continue;
-            var terms = TextAnalyzer.Default.Analyze(text.Title);
-            terms.Add("\0");
-            TextAnalyzer.Default.Analyze(text.Abstract, terms);
-            var proximity = query.Proximity(terms, options.ProximityWindow);
-            var coverage = query.Coverage(terms);
+            var match = query.Match(text.Title, text.Abstract);
+            var proximity = match.Proximity(options.ProximityWindow);
             var cos = cosine is null ? 0 : Math.Max(0, cosine[doc]);
-            var relevance = Math.Clamp(0.65 * coverage + 0.35 * cos + 0.15 * proximity, 0, 1);
+            var relevance = Math.Clamp(0.65 * match.Coverage() + 0.35 * cos + 0.15 * proximity, 0, 1);
             ranked.Add(new RankedDocument(doc, text.Title, score + options.ProximityWeight * proximity, relevance));
         }
         ranked.Sort((a, b) => b.Score.CompareTo(a.Score));

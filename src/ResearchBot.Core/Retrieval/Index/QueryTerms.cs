@@ -2,88 +2,125 @@ using ResearchBot.Retrieval.Text;
 
 namespace ResearchBot.Retrieval.Index;
 
-/// <summary>A question analyzed for ranking: weighted index terms (typos mapped to known words), and adjacent pairs for proximity.</summary>
+/// <summary>
+/// A question analyzed for ranking: its distinct words ("slots"), each with the index terms it matches (the word
+/// itself, or known words one or two edits away when the index does not know it), weights for BM25, and the
+/// pairs of words adjacent in the question for the proximity bonus.
+/// </summary>
 internal sealed class QueryTerms
 {
-    private readonly SearchSnapshot _snapshot;
-    private readonly List<(string A, string B, double Weight)> _pairs = [];
-    private readonly List<(HashSet<string> Forms, double Idf)> _coverage = [];
-    private double _coverageTotal;
+    private readonly Dictionary<string, List<int>> _slotsByTerm = new(StringComparer.Ordinal);
+    private readonly List<double> _slotIdf = [];
+    private readonly List<(int A, int B, double Weight)> _pairs = [];
+    private double _idfTotal, _pairTotal;
 
-    private QueryTerms(SearchSnapshot snapshot) => _snapshot = snapshot;
-
-    /// <summary>Distinct terms with their weights (a repeated word counts more; a typo correction a little less).</summary>
+    /// <summary>Distinct index terms with their weights (a repeated word counts more; a typo correction a little less).</summary>
     public List<(string Term, double Weight)> Weighted { get; } = [];
+
+    public int SlotCount => _slotIdf.Count;
 
     public static QueryTerms Parse(string text, SearchSnapshot s, RetrievalOptions options)
     {
-        var q = new QueryTerms(s);
+        var q = new QueryTerms();
         var raw = TextAnalyzer.Default.Analyze(text, isQuestion: true);
-        var resolved = new List<HashSet<string>>(raw.Count);
+        var slotOf = new Dictionary<string, int>(StringComparer.Ordinal);
         var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+        var sequence = new List<int>(raw.Count);
         foreach (var term in raw)
         {
-            var forms = new HashSet<string>(StringComparer.Ordinal) { term };
-            if (!s.DocumentFrequency.ContainsKey(term) && term.Length >= options.TypoMinLength)
-                foreach (var fix in TypoCorrector.Corrections(term, s.DocumentFrequency)) forms.Add(fix);
-            resolved.Add(forms);
-            foreach (var f in forms) weights[f] = weights.GetValueOrDefault(f) + (f == term ? 1.0 : 0.7);
+            if (!slotOf.TryGetValue(term, out var slot))
+            {
+                slot = slotOf[term] = q._slotIdf.Count;
+                var forms = new List<string> { term };
+                if (!s.DocumentFrequency.ContainsKey(term) && term.Length >= options.TypoMinLength)
+                    forms.AddRange(TypoCorrector.Corrections(term, s.DocumentFrequency));
+                foreach (var f in forms)
+                {
+                    if (!q._slotsByTerm.TryGetValue(f, out var slots)) q._slotsByTerm[f] = slots = [];
+                    slots.Add(slot);
+                }
+                q._slotIdf.Add(forms.Max(f => s.Idf(f)));
+                var known = forms.Where(s.DocumentFrequency.ContainsKey).ToList();
+                q._knownIdf.Add(known.Count == 0 ? 0 : known.Max(f => s.Idf(f)));
+                q._forms.Add(forms);
+            }
+            sequence.Add(slot);
+            foreach (var f in q._forms[slot]) weights[f] = weights.GetValueOrDefault(f) + (f == term ? 1.0 : 0.7);
         }
         q.Weighted.AddRange(weights.Select(kv => (kv.Key, kv.Value)));
-
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < raw.Count; i++)
-        {
-            if (seen.Add(raw[i])) q._coverage.Add((resolved[i], resolved[i].Max(f => s.Idf(f))));
-            if (i + 1 < raw.Count && raw[i] != raw[i + 1])
-                q._pairs.Add((raw[i], raw[i + 1], Math.Min(q.BestIdf(resolved[i]), q.BestIdf(resolved[i + 1]))));
-        }
-        // Pairs are matched on the resolved forms too.
-        q._resolvedPairs = [];
-        for (var i = 0; i + 1 < raw.Count; i++)
-            if (raw[i] != raw[i + 1]) q._resolvedPairs.Add((resolved[i], resolved[i + 1]));
-        q._coverageTotal = q._coverage.Sum(c => c.Idf);
+        for (var i = 0; i + 1 < sequence.Count; i++)
+            if (sequence[i] != sequence[i + 1])
+                q._pairs.Add((sequence[i], sequence[i + 1], Math.Min(q._knownIdf[sequence[i]], q._knownIdf[sequence[i + 1]])));
+        q._idfTotal = q._slotIdf.Sum();
+        q._pairTotal = q._pairs.Sum(p => p.Weight);
         return q;
     }
 
-    private List<(HashSet<string> A, HashSet<string> B)> _resolvedPairs = [];
+    private readonly List<List<string>> _forms = [];
+    private readonly List<double> _knownIdf = [];
 
-    private double BestIdf(HashSet<string> forms) => forms.Max(f => _snapshot.DocumentFrequency.ContainsKey(f) ? _snapshot.Idf(f) : 0);
-
-    /// <summary>0..1: the IDF-weighted share of adjacent question-word pairs found close together in <paramref name="doc"/>.</summary>
-    public double Proximity(List<string> doc, int window)
+    /// <summary>Where each question word occurs in a paper's analyzed text (title, then abstract).</summary>
+    public DocumentMatch Match(string title, string @abstract)
     {
-        var total = _pairs.Sum(p => p.Weight);
-        if (total <= 0) return 0;
-        var positions = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var i = 0; i < doc.Count; i++)
-        {
-            if (!positions.TryGetValue(doc[i], out var l)) positions[doc[i]] = l = [];
-            l.Add(i);
-        }
-        var bonus = 0.0;
-        for (var k = 0; k < _pairs.Count; k++)
-        {
-            var best = int.MaxValue;
-            foreach (var a in _resolvedPairs[k].A)
-            {
-                if (!positions.TryGetValue(a, out var la)) continue;
-                foreach (var b in _resolvedPairs[k].B)
-                {
-                    if (!positions.TryGetValue(b, out var lb)) continue;
-                    foreach (var x in la) foreach (var y in lb) best = Math.Min(best, Math.Abs(y - x));
-                }
-            }
-            if (best <= window) bonus += _pairs[k].Weight / best;
-        }
-        return bonus / total;
+        var positions = new List<int>?[SlotCount];
+        var pos = 0;
+        Scan(title, positions, ref pos);
+        pos += 1;
+        Scan(@abstract, positions, ref pos);
+        return new DocumentMatch(this, positions);
     }
 
-    /// <summary>0..1: the IDF-weighted share of the question's words that occur in <paramref name="doc"/>.</summary>
-    public double Coverage(List<string> doc)
+    private void Scan(string text, List<int>?[] positions, ref int pos)
     {
-        if (_coverageTotal <= 0) return 0;
-        var set = new HashSet<string>(doc, StringComparer.Ordinal);
-        return _coverage.Where(c => c.Forms.Overlaps(set)).Sum(c => c.Idf) / _coverageTotal;
+        var words = new WordTokenizer(text);
+        while (words.MoveNext())
+        {
+            var w = words.Current;
+            if (TextAnalyzer.StopWords.Contains(w)) continue;
+            var stem = TextAnalyzer.Default.Stem(w);
+            if (_slotsByTerm.TryGetValue(stem, out var slots))
+                foreach (var slot in slots) (positions[slot] ??= []).Add(pos);
+            pos++;
+        }
+    }
+
+    /// <summary>The question words found in one paper, with their positions.</summary>
+    internal readonly struct DocumentMatch(QueryTerms query, List<int>?[] positions)
+    {
+        /// <summary>0..1: the IDF-weighted share of the question's words that occur in the paper.</summary>
+        public double Coverage()
+        {
+            if (query._idfTotal <= 0) return 0;
+            var sum = 0.0;
+            for (var i = 0; i < positions.Length; i++) if (positions[i] is not null) sum += query._slotIdf[i];
+            return sum / query._idfTotal;
+        }
+
+        /// <summary>0..1: the IDF-weighted share of adjacent question-word pairs standing within <paramref name="window"/> terms in the paper (closer counts more).</summary>
+        public double Proximity(int window)
+        {
+            if (query._pairTotal <= 0) return 0;
+            var bonus = 0.0;
+            foreach (var (a, b, weight) in query._pairs)
+            {
+                if (positions[a] is not { } pa || positions[b] is not { } pb) continue;
+                var best = MinDistance(pa, pb);
+                if (best <= window) bonus += weight / best;
+            }
+            return bonus / query._pairTotal;
+        }
+
+        private static int MinDistance(List<int> a, List<int> b)
+        {
+            int i = 0, j = 0, best = int.MaxValue;
+            while (i < a.Count && j < b.Count)
+            {
+                var d = a[i] - b[j];
+                if (d == 0) return 1;
+                best = Math.Min(best, Math.Abs(d));
+                if (d < 0) i++; else j++;
+            }
+            return best;
+        }
     }
 }

@@ -32,6 +32,12 @@ public sealed class SearchSnapshot
     /// <summary>Per document its <see cref="Papers.Paper.Date"/> as a day number, or <see cref="int.MinValue"/> when unknown.</summary>
     public int[] DayNumber { get; private init; } = [];
 
+    /// <summary>Per document the BM25 length normalization of its title, 1 / (1 - b + b·len/avg).</summary>
+    public float[] TitleNorm { get; private init; } = [];
+
+    /// <summary>Per document the BM25 length normalization of its abstract.</summary>
+    public float[] AbstractNorm { get; private init; } = [];
+
     public double AverageTitleLength { get; private init; }
     public double AverageAbstractLength { get; private init; }
     public IReadOnlyDictionary<string, int> DocumentFrequency { get; private init; } = new Dictionary<string, int>();
@@ -57,7 +63,7 @@ public sealed class SearchSnapshot
     }
 
     /// <summary>Reads a snapshot of the store behind <paramref name="open"/>.</summary>
-    internal static SearchSnapshot Load(Func<SqliteConnection> open, long generation)
+    internal static SearchSnapshot Load(Func<SqliteConnection> open, long generation, double b)
     {
         using var c = open();
         var capacity = Scalar(c, "SELECT COALESCE(MAX(doc), 0) + 1 FROM papers");
@@ -98,11 +104,19 @@ public sealed class SearchSnapshot
                 if (d < capacity && v.Length == vectors.Dimensions) vectors.Set(d, v);
             }
         }
+        var avgT = n == 0 ? 1 : Math.Max(1, (double)tt / n);
+        var avgA = n == 0 ? 1 : Math.Max(1, (double)at / n);
+        var tn = new float[capacity]; var an = new float[capacity];
+        for (var d = 0; d < capacity; d++)
+        {
+            tn[d] = (float)(1 / (1 - b + b * tl[d] / avgT));
+            an[d] = (float)(1 / (1 - b + b * al[d] / avgA));
+        }
         return new SearchSnapshot(open)
         {
+            TitleNorm = tn, AbstractNorm = an,
             Generation = generation, Count = n, Capacity = capacity, Exists = exists, TitleLength = tl, AbstractLength = al, DayNumber = day,
-            AverageTitleLength = n == 0 ? 1 : Math.Max(1, (double)tt / n),
-            AverageAbstractLength = n == 0 ? 1 : Math.Max(1, (double)at / n),
+            AverageTitleLength = avgT, AverageAbstractLength = avgA,
             DocumentFrequency = df, Vectors = vectors,
         };
     }
