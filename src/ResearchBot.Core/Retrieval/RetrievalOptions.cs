@@ -33,7 +33,7 @@ public sealed class RetrievalOptions
     public int TypoMinLength { get; set; } = 5;
 
     /// <summary>Below this 0..1 relevance a hit is "not really about the question" (answers abstain).</summary>
-    public double RelevanceThreshold { get; set; } = 0.35;
+    public double RelevanceThreshold { get; set; } = 0.25;
 
     /// <summary>Titles this similar (0..1, character trigram Jaccard) or more count as the same paper in one result list.</summary>
     public double NearDuplicateSimilarity { get; set; } = 0.9;
