@@ -10,12 +10,17 @@ public sealed class SignalList<T>
     private readonly Lock _lock = new();
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public void Add(T item)
+    public void Add(T item) => Changed(() => _items.Add(item));
+
+    /// <summary>Wakes the waiters after an item changed in place.</summary>
+    public void Touch() => Changed(() => { });
+
+    private void Changed(Action change)
     {
         TaskCompletionSource changed;
         lock (_lock)
         {
-            _items.Add(item);
+            change();
             changed = _changed;
             _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
         }

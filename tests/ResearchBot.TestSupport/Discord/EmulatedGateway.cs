@@ -39,6 +39,9 @@ public sealed class EmulatedGateway
 
     internal string ResumeUrl { get; set; } = "";
 
+    /// <summary>When set, Resumes wait for it before replaying (so a test can dispatch events the client missed).</summary>
+    public TaskCompletionSource? ResumeGate { get; set; }
+
     /// <summary>Frames the client sent with opcode <paramref name="op"/>.</summary>
     public IReadOnlyList<GatewayFrame> FromClient(int op) => Frames.Snapshot().Where(f => f.FromClient && f.Op == op).ToList();
 
@@ -149,6 +152,7 @@ public sealed class EmulatedGateway
             await SendAsync(connection, 9, JsonSerializer.SerializeToElement(false), null, null);
             return;
         }
+        if (ResumeGate is { } gate) await gate.Task;
         var from = d.TryGetProperty("seq", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetInt64() : 0;
         connection.Session = session;
         session.Connection = connection;

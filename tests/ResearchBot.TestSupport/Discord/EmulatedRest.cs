@@ -98,6 +98,7 @@ public sealed class EmulatedRest
         lock (_lock) _messages.TryGetValue(id, out message);
         if (message is null) return (404, """{"message":"Unknown Message","code":10008}""");
         message.Apply(body, edit: true);
+        Messages.Touch();
         return Ok(new { id, content = message.Content });
     }
 
@@ -113,7 +114,11 @@ public sealed class EmulatedRest
             message.Apply(body, edit: false);
             Messages.Add(message);
         }
-        else message.Apply(body, edit: true);
+        else
+        {
+            message.Apply(body, edit: true);
+            Messages.Touch();
+        }
         return Ok(new { id, content = message.Content });
     }
 
