@@ -40,7 +40,7 @@ public class AnswerThrottleTests
         first.Dispose();
         var afterOne = throttle.TryEnter("d", "c");
 
-        Assert.Contains("already working on 2 questions", third.Refusal);
+        Assert.Contains("already working on 2 questions in this channel", third.Refusal);
         Assert.NotNull(elsewhere.Lease);
         Assert.NotNull(afterOne.Lease);
         Assert.Null(throttle.TryEnter("e", "c").Lease);

@@ -23,7 +23,7 @@ public sealed class AnswerThrottle(IOptions<DiscordOptions> options, TimeProvide
             }
             var count = _inFlight.GetValueOrDefault(channelId);
             if (count >= o.MaxAnswersInFlightPerChannel)
-                return ThrottleDecision.Refuse($"I'm already working on {count} questions in this channel — please try again in a moment.");
+                return ThrottleDecision.Refuse($"I'm already working on {count} {(count == 1 ? "question" : "questions")} in this channel — please try again in a moment.");
             _lastAsk[userId] = now;
             _inFlight[channelId] = count + 1;
         }

@@ -20,6 +20,9 @@ public sealed class EmulatedRest
     /// <summary>Every message created, in order (edits applied).</summary>
     public SignalList<EmulatedMessage> Messages { get; } = new();
 
+    /// <summary>Threads started on messages: (thread id, parent channel id, message id).</summary>
+    public SignalList<(string Id, string ParentId, string MessageId)> Threads { get; } = new();
+
     internal string GatewayUrl { get; set; } = "";
 
     /// <summary>Answers the next request matching <paramref name="match"/> with <paramref name="response"/>.</summary>
@@ -74,7 +77,7 @@ public sealed class EmulatedRest
             ("POST", ["channels", var c, "messages"]) => Ok(Create(c, r.Json, ReplyTo(r.Json))),
             ("PATCH", ["channels", _, "messages", var m]) => Edit(m, r.Json),
             ("POST", ["channels", _, "typing"]) => (204, null),
-            ("POST", ["channels", var c, "messages", var m, "threads"]) => Ok(new { id = NextId(), parent_id = c, name = r.Json.GetProperty("name").GetString(), type = 11, message_id = m }),
+            ("POST", ["channels", var c, "messages", var m, "threads"]) => Ok(Thread(c, m, r.Json.GetProperty("name").GetString())),
             ("PUT", ["applications", _, "commands"] or ["applications", _, "guilds", _, "commands"]) => (200, r.Body),
             ("POST", ["interactions", _, _, "callback"]) => (204, null),
             ("PATCH", ["webhooks", _, var token, "messages", "@original"]) => Original(token, r.Json),
@@ -90,6 +93,13 @@ public sealed class EmulatedRest
         lock (_lock) _messages[message.Id] = message;
         Messages.Add(message);
         return new { id = message.Id, channel_id = channelId, content = message.Content };
+    }
+
+    private object Thread(string parentId, string messageId, string? name)
+    {
+        var id = NextId();
+        Threads.Add((id, parentId, messageId));
+        return new { id, parent_id = parentId, name, type = 11 };
     }
 
     private (int, string?) Edit(string id, JsonElement body)
