@@ -201,3 +201,31 @@ public class GatewayTests
         }
     }
 }
+
+/// <summary>Gateway start-up details: the Identify budget and a configured gateway URL.</summary>
+public class GatewayStartTests
+{
+    [Fact]
+    public async Task An_exhausted_identify_budget_is_waited_out_before_connecting()
+    {
+        await using var bot = await BotHarness.StartAsync(emulatorSetup: e => e.Rest.Script(r => r.Is("GET", "gateway/bot"), new ScriptedResponse(200,
+            $$$"""{"url":"{{{e.GatewayUrl}}}","shards":1,"session_start_limit":{"total":1000,"remaining":0,"reset_after":5000,"max_concurrency":1}}""")));
+
+        await bot.Clock.Timers.WaitForAsync(t => t.Due == TimeSpan.FromSeconds(5), what: "the wait for the Identify budget");
+        var connectionsWhileWaiting = bot.Gateway.Connections.Snapshot().Count;
+        bot.Clock.Advance(TimeSpan.FromSeconds(5));
+        await bot.ReadyAsync();
+
+        Assert.Equal(0, connectionsWhileWaiting);
+    }
+
+    [Fact]
+    public async Task A_configured_gateway_url_skips_the_gateway_bot_request()
+    {
+        await using var bot = await BotHarness.StartAsync(new Dictionary<string, string?> { ["GatewayUrl"] = "{gateway}" });
+        await bot.ReadyAsync();
+
+        Assert.DoesNotContain(bot.Rest.Requests.Snapshot(), r => r.Is("GET", "gateway/bot"));
+        Assert.Equal("/gateway", bot.Gateway.Connections.Snapshot().Single().Path);
+    }
+}

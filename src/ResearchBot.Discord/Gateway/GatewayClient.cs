@@ -35,7 +35,7 @@ public sealed class GatewayClient(
             try
             {
                 var resume = Session.CanResume;
-                var url = resume ? Session.ResumeGatewayUrl! : options.Value.GatewayUrl is { Length: > 0 } u ? u : await rest.GetGatewayUrlAsync(stop);
+                var url = resume ? Session.ResumeGatewayUrl! : await IdentifyUrlAsync(stop);
                 using var socket = new GatewaySocket(new ClientWebSocket());
                 connection = new GatewayConnection(socket, Session, identity, handler, time, random, log);
                 if (await connection.RunAsync(WithQuery(url), resume, stop) == ConnectionOutcome.Stopped) return;
@@ -53,6 +53,19 @@ public sealed class GatewayClient(
                 if (connection?.Established == true) backoff.Reset();
             }
         }
+    }
+
+    /// <summary>The URL to Identify on: the configured override, else <c>GET /gateway/bot</c> (waiting out an exhausted Identify budget).</summary>
+    private async Task<string> IdentifyUrlAsync(CancellationToken stop)
+    {
+        if (options.Value.GatewayUrl is { Length: > 0 } configured) return configured;
+        var info = await rest.GetGatewayBotAsync(stop);
+        if (info.SessionStartsRemaining == 0 && info.ResetAfter > TimeSpan.Zero)
+        {
+            log.LogWarning("Discord's daily Identify budget is used up; waiting {Wait} before connecting", info.ResetAfter);
+            await Task.Delay(info.ResetAfter, time, stop);
+        }
+        return info.Url;
     }
 
     private static Uri WithQuery(string url)

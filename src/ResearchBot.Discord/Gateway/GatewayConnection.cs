@@ -19,6 +19,7 @@ internal sealed class GatewayConnection(
 
     private readonly CancellationTokenSource _abort = new(Timeout.InfiniteTimeSpan, time);
     private ConnectionOutcome? _outcome;
+    private int _ending;
     private volatile bool _acked = true;
 
     /// <summary>True once READY or RESUMED arrived on this connection.</summary>
@@ -172,7 +173,7 @@ internal sealed class GatewayConnection(
     /// <summary>Ends the connection with a non-1000 close so the session stays resumable.</summary>
     private async Task AbandonAsync(ConnectionOutcome outcome)
     {
-        if (_outcome is not null) return;
+        if (Interlocked.Exchange(ref _ending, 1) == 1) return;
         _outcome = outcome;
         await socket.CloseOutputAsync(ResumeCloseCode, "reconnecting", CancellationToken.None);
         await _abort.CancelAsync();
@@ -180,7 +181,7 @@ internal sealed class GatewayConnection(
 
     private async Task StopAsync()
     {
-        if (_outcome is not null) return;
+        if (Interlocked.Exchange(ref _ending, 1) == 1) return;
         _outcome = ConnectionOutcome.Stopped;
         try
         {

@@ -13,11 +13,19 @@ public sealed class DiscordRestClient(HttpClient http, IOptions<DiscordOptions> 
 {
     private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
-    /// <summary>The gateway URL from <c>GET /gateway/bot</c>.</summary>
-    public async Task<string> GetGatewayUrlAsync(CancellationToken cancellationToken = default)
+    /// <summary>The gateway URL and the Identify budget, from <c>GET /gateway/bot</c>.</summary>
+    public async Task<GatewayBotInfo> GetGatewayBotAsync(CancellationToken cancellationToken = default)
     {
         using var doc = await SendAsync(HttpMethod.Get, "gateway/bot", null, cancellationToken);
-        return doc!.RootElement.GetProperty("url").GetString()!;
+        var root = doc!.RootElement;
+        int? remaining = null;
+        var resetAfter = TimeSpan.Zero;
+        if (root.TryGetProperty("session_start_limit", out var limit))
+        {
+            if (limit.TryGetProperty("remaining", out var r) && r.ValueKind == JsonValueKind.Number) remaining = r.GetInt32();
+            if (limit.TryGetProperty("reset_after", out var ra) && ra.ValueKind == JsonValueKind.Number) resetAfter = TimeSpan.FromMilliseconds(ra.GetDouble());
+        }
+        return new GatewayBotInfo(root.GetProperty("url").GetString()!, remaining, resetAfter);
     }
 
     /// <summary>Posts a message; returns its id.</summary>
@@ -37,7 +45,8 @@ public sealed class DiscordRestClient(HttpClient http, IOptions<DiscordOptions> 
     /// <summary>Starts a public thread on a message; returns the thread's channel id.</summary>
     public async Task<string> StartThreadAsync(string channelId, string messageId, string name, CancellationToken cancellationToken = default)
     {
-        var body = new { name = name.Length > 100 ? name[..100] : name, auto_archive_duration = 1440 };
+        name = string.Join(' ', name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var body = new { name = name.Length > 100 ? name[..99] + "…" : name.Length == 0 ? "Follow-up" : name, auto_archive_duration = 1440 };
         using var doc = await SendAsync(HttpMethod.Post, $"channels/{channelId}/messages/{messageId}/threads", body, cancellationToken);
         return doc!.RootElement.GetProperty("id").GetString()!;
     }

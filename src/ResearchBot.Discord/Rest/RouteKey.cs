@@ -15,7 +15,7 @@ public sealed partial record RouteKey(string Method, string Template, string Maj
         return new RouteKey(request.Method.Method, TemplateOf(path), MajorOf(path));
     }
 
-    /// <summary>The route with every id and token but the major parameter replaced, e.g. <c>channels/1/messages/{id}</c>.</summary>
+    /// <summary>The route with every id but the major parameter replaced, and tokens hidden, e.g. <c>channels/1/messages/{id}</c>.</summary>
     public static string TemplateOf(string path)
     {
         var parts = path.Trim('/').Split('/');
@@ -23,6 +23,7 @@ public sealed partial record RouteKey(string Method, string Template, string Maj
         for (var i = majorLength; i < parts.Length; i++)
             if (parts[i].Length > 0 && (char.IsDigit(parts[i][0]) || parts[i].Length > 32)) parts[i] = "{id}";
         if (parts.Length > 2 && parts[0] == "interactions") parts[1] = parts[2] = "{id}";
+        if (parts.Length > 2 && parts[0] == "webhooks") parts[2] = "{token}";
         return string.Join('/', parts);
     }
 

@@ -42,13 +42,16 @@ public sealed class BotHarness : IAsyncDisposable
     public string BotId => Gateway.BotUserId;
 
     /// <summary>Starts the emulator and the bot host.</summary>
-    /// <param name="settings">Overrides of <c>Discord:*</c> keys (without the prefix).</param>
-    /// <param name="gateway">Emulator set-up before the bot connects.</param>
+    /// <param name="settings">Overrides of <c>Discord:*</c> keys (without the prefix); <c>{gateway}</c> becomes the emulator's gateway URL.</param>
+    /// <param name="gateway">Gateway set-up before the bot connects.</param>
+    /// <param name="emulatorSetup">Any other emulator set-up (scripted REST responses) before the bot starts.</param>
     public static async Task<BotHarness> StartAsync(
-        IDictionary<string, string?>? settings = null, Action<EmulatedGateway>? gateway = null, double random = 0.5, TestClock? clock = null)
+        IDictionary<string, string?>? settings = null, Action<EmulatedGateway>? gateway = null, double random = 0.5, TestClock? clock = null,
+        Action<DiscordEmulator>? emulatorSetup = null)
     {
         var emulator = await DiscordEmulator.StartAsync();
         gateway?.Invoke(emulator.Gateway);
+        emulatorSetup?.Invoke(emulator);
         clock ??= new TestClock();
         var config = new Dictionary<string, string?>
         {
@@ -58,7 +61,7 @@ public sealed class BotHarness : IAsyncDisposable
             ["Discord:UserCooldown"] = "00:00:00",
             ["Discord:MaxQuestionLength"] = "300",
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) config["Discord:" + key] = value;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) config["Discord:" + key] = value?.Replace("{gateway}", emulator.GatewayUrl);
 
         var logs = new ListLoggerProvider();
         var answers = new FakeAnswerService();
