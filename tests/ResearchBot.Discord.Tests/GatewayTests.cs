@@ -229,3 +229,29 @@ public class GatewayStartTests
         Assert.Equal("/gateway", bot.Gateway.Connections.Snapshot().Single().Path);
     }
 }
+
+/// <summary>Reconnecting when the gateway cannot be reached.</summary>
+public class GatewayBackoffTests
+{
+    [Fact]
+    public async Task Failed_reconnects_back_off_exponentially_until_the_resume_succeeds()
+    {
+        await using var bot = await BotHarness.StartAsync(random: 0.5);
+        await bot.ReadyAsync();
+        bot.Gateway.RejectConnections = 3;
+
+        await bot.Gateway.CloseAsync(4000, "unknown error");
+        await bot.Gateway.Rejected.WaitForCountAsync(_ => true, 1);
+        // Waits are 1 s, 2 s, 4 s … each times 0.8 + 0.2 × random (0.5 here).
+        await bot.Clock.FireAsync(TimeSpan.FromSeconds(0.9));
+        await bot.Gateway.Rejected.WaitForCountAsync(_ => true, 2);
+        await bot.Clock.FireAsync(TimeSpan.FromSeconds(1.8));
+        await bot.Gateway.Rejected.WaitForCountAsync(_ => true, 3);
+        await bot.Clock.FireAsync(TimeSpan.FromSeconds(3.6));
+        var resume = await bot.Gateway.WaitForClientAsync(6);
+
+        Assert.Equal(["/resume", "/resume", "/resume"], bot.Gateway.Rejected.Snapshot());
+        Assert.Equal("session-1", resume.Data.GetProperty("session_id").GetString());
+        Assert.Single(bot.Gateway.FromClient(2));
+    }
+}

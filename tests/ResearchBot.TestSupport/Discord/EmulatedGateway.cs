@@ -25,6 +25,12 @@ public sealed class EmulatedGateway
     /// <summary>When false, heartbeats get no ACK (the client should see a zombie connection).</summary>
     public bool AutoAck { get; set; } = true;
 
+    /// <summary>How many of the next connection attempts to refuse with HTTP 503 (to exercise reconnect backoff).</summary>
+    public int RejectConnections { get; set; }
+
+    /// <summary>Connection attempts refused so far.</summary>
+    public SignalList<string> Rejected { get; } = new();
+
     /// <summary>When set, an Identify is answered by closing with this code (e.g. 4004).</summary>
     public int? CloseOnIdentify { get; set; }
 
@@ -69,6 +75,13 @@ public sealed class EmulatedGateway
     internal async Task HandleAsync(HttpContext context, string path)
     {
         if (!context.WebSockets.IsWebSocketRequest) { context.Response.StatusCode = 400; return; }
+        if (RejectConnections > 0)
+        {
+            RejectConnections--;
+            Rejected.Add(path);
+            context.Response.StatusCode = 503;
+            return;
+        }
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         var connection = new EmulatedConnection(Interlocked.Increment(ref _connectionIds), path, socket);
         Connections.Add(connection);
