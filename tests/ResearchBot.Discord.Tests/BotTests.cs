@@ -194,6 +194,26 @@ public class BotTests
     }
 
     [Fact]
+    public async Task A_long_slash_ask_answer_edits_the_original_and_continues_in_follow_ups()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        await bot.ReadyAsync();
+        bot.Answers.Text = _ => string.Join("\n\n", Enumerable.Range(1, 40).Select(n => $"Point {n}: {new string('x', 100)} [1]."));
+
+        await bot.Gateway.DispatchAsync("INTERACTION_CREATE",
+            DiscordEvents.Command("i1", "tok", bot.Gateway.ApplicationId, "ask", new Dictionary<string, string> { ["question"] = "everything?" }));
+        await bot.WaitForMessageAsync(m => m.ChannelId == "interaction:tok" && Final(m), "the last follow-up with the sources");
+        var messages = bot.Rest.MessagesIn("interaction:tok");
+
+        Assert.Equal(3, messages.Count);
+        Assert.Equal("original:tok", messages[0].Id);
+        Assert.StartsWith("Point 1:", messages[0].Content);
+        Assert.EndsWith("Point 40: " + new string('x', 100) + " [1].", messages[2].Content);
+        Assert.All(messages, m => Assert.InRange(m.Content.Length, 1, 2000));
+        AssertPingsNobody(bot);
+    }
+
+    [Fact]
     public async Task An_answer_containing_everyone_pings_nobody()
     {
         await using var bot = await BotHarness.StartAsync();
