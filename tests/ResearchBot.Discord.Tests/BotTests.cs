@@ -148,6 +148,19 @@ public class BotTests
     }
 
     [Fact]
+    public async Task Slash_paper_with_an_unknown_id_says_so_politely()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        await bot.ReadyAsync();
+
+        await bot.Gateway.DispatchAsync("INTERACTION_CREATE",
+            DiscordEvents.Command("i1", "t1", bot.Gateway.ApplicationId, "paper", new Dictionary<string, string> { ["id"] = "2499.99999" }));
+        var reply = await bot.WaitForMessageAsync(m => m.Id == "original:t1", "/paper");
+
+        Assert.Equal("I don't have a paper with id `2499.99999`.", reply.Content);
+    }
+
+    [Fact]
     public async Task Slash_commands_are_registered_in_the_guild_when_one_is_configured()
     {
         await using var bot = await BotHarness.StartAsync();

@@ -41,7 +41,15 @@ public sealed class BotEventHandler(
     private async Task RegisterCommandsAsync(CancellationToken cancellationToken)
     {
         var guild = options.Value.GuildId?.ToString();
-        await rest.OverwriteCommandsAsync(bot.ApplicationId, guild, SlashCommands.All, cancellationToken);
+        try
+        {
+            await rest.OverwriteCommandsAsync(bot.ApplicationId, guild, SlashCommands.All, cancellationToken);
+        }
+        catch (DiscordApiException ex)
+        {
+            log.LogError("Could not register the slash commands (was the bot invited with the applications.commands scope, and is Discord:GuildId right?): {Error}", ex.Message);
+            return;
+        }
         log.LogInformation("Registered {Count} slash commands {Scope}", SlashCommands.All.Count, guild is null ? "globally" : $"in guild {guild}");
     }
 }

@@ -33,6 +33,11 @@ public sealed class DiscordBotService(
         {
             Fail(ex.Message);
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            log.LogCritical(ex, "The Discord gateway client failed unexpectedly");
+            Fail(ex.Message);
+        }
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)

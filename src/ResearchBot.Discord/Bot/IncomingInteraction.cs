@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace ResearchBot.Discord.Bot;
@@ -22,9 +21,10 @@ public sealed record IncomingInteraction(
             name = data.TryGetProperty("name", out var n) ? n.GetString() ?? "" : "";
             if (data.TryGetProperty("options", out var opts) && opts.ValueKind == JsonValueKind.Array)
                 foreach (var o in opts.EnumerateArray())
-                    options[o.GetProperty("name").GetString()!] = o.GetProperty("value") is var v && v.ValueKind == JsonValueKind.String
-                        ? v.GetString()!
-                        : v.GetRawText();
+                {
+                    var value = o.GetProperty("value");
+                    options[o.GetProperty("name").GetString()!] = value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
+                }
         }
         return new IncomingInteraction(
             d.GetProperty("id").GetString()!,
