@@ -1,0 +1,45 @@
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ResearchBot.Answering;
+using ResearchBot.Discord.Rest.Models;
+
+namespace ResearchBot.Discord.Bot;
+
+/// <summary>
+/// Streams an answer into a reply: the primary message shows the text so far, edited at most once per
+/// <see cref="DiscordOptions.StreamEditInterval"/>; the checked answer then replaces it, split into messages, sources in an embed.
+/// </summary>
+public sealed class AnswerStreamer(IAnswerService answers, IOptions<DiscordOptions> options, TimeProvider time, ILogger<AnswerStreamer> log)
+{
+    /// <summary>Streams and delivers the answer; null when it failed (the reply then says so).</summary>
+    public async Task<Answer?> StreamAsync(AskRequest request, IReplyTarget target, CancellationToken cancellationToken)
+    {
+        var text = new StringBuilder();
+        long? lastShown = null;
+        Answer? answer = null;
+        try
+        {
+            await foreach (var update in answers.StreamAsync(request, cancellationToken))
+            {
+                if (update is AnswerCompleted completed) answer = completed.Answer;
+                if (update is not AnswerDelta delta) continue;
+                text.Append(delta.Text);
+                if (lastShown is { } t && time.GetElapsedTime(t) < options.Value.StreamEditInterval) continue;
+                await target.ShowAsync(new OutgoingMessage(MessageSplitter.Preview(text.ToString(), EmbedLimits.MessageContent)), cancellationToken);
+                lastShown = time.GetTimestamp();
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            log.LogError(ex, "Answering failed");
+        }
+        if (answer is null)
+        {
+            await target.NoticeAsync("Sorry — something went wrong while I was answering. Please try again in a moment.", cancellationToken);
+            return null;
+        }
+        await target.DeliverAsync(answer.Text, SourcesEmbed.Build(answer.CitedSources), cancellationToken);
+        return answer;
+    }
+}

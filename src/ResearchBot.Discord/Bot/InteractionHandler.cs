@@ -1,0 +1,89 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ResearchBot.Answering;
+using ResearchBot.Digest;
+using ResearchBot.Discord.Rest;
+using ResearchBot.Discord.Rest.Models;
+using ResearchBot.Papers;
+using ResearchBot.Retrieval;
+using ResearchBot.Storage;
+
+namespace ResearchBot.Discord.Bot;
+
+/// <summary>Slash commands: deferred at once, then the original response edited with the result.</summary>
+public sealed class InteractionHandler(
+    DiscordRestClient rest,
+    AnswerStreamer streamer,
+    AnswerThrottle throttle,
+    IPaperSearch search,
+    IPaperStore store,
+    IDigestService digests,
+    IOptions<DiscordOptions> options,
+    ILogger<InteractionHandler> log)
+{
+    public async Task HandleAsync(IncomingInteraction interaction, CancellationToken cancellationToken)
+    {
+        if (!interaction.IsCommand) return;
+        await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, InteractionResponse.Deferred, cancellationToken);
+        var reply = new InteractionReply(rest, interaction.ApplicationId, interaction.Token);
+        try
+        {
+            await (interaction.CommandName switch
+            {
+                "ask" => AskAsync(interaction, reply, cancellationToken),
+                "search" => SearchAsync(interaction.Option("query") ?? "", reply, cancellationToken),
+                "digest" => DigestAsync(interaction.Option("date"), reply, cancellationToken),
+                "paper" => PaperAsync(interaction.Option("id") ?? "", reply, cancellationToken),
+                _ => reply.NoticeAsync($"I don't know the command /{interaction.CommandName}.", cancellationToken),
+            });
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && ex is not DiscordApiException)
+        {
+            log.LogError(ex, "/{Command} failed", interaction.CommandName);
+            await reply.NoticeAsync(BotReplies.Failed, cancellationToken);
+        }
+    }
+
+    private async Task AskAsync(IncomingInteraction interaction, IReplyTarget reply, CancellationToken cancellationToken)
+    {
+        var question = (interaction.Option("question") ?? "").Trim();
+        var max = options.Value.MaxQuestionLength;
+        if (question.Length == 0) { await reply.NoticeAsync(BotReplies.EmptyQuestion, cancellationToken); return; }
+        if (question.Length > max) { await reply.NoticeAsync(BotReplies.TooLong(max), cancellationToken); return; }
+        var decision = throttle.TryEnter(interaction.UserId, interaction.ChannelId ?? interaction.UserId);
+        if (decision.Refusal is { } refusal) { await reply.NoticeAsync(refusal, cancellationToken); return; }
+        using var lease = decision.Lease;
+        await streamer.StreamAsync(new AskRequest(question, []), reply, cancellationToken);
+    }
+
+    private async Task SearchAsync(string query, IReplyTarget reply, CancellationToken cancellationToken)
+    {
+        var results = await search.SearchAsync(new SearchQuery(query.Trim(), 10), cancellationToken);
+        await reply.DeliverAsync(ResultFormatter.Search(results), null, cancellationToken);
+    }
+
+    private async Task DigestAsync(string? date, IReplyTarget reply, CancellationToken cancellationToken)
+    {
+        DateOnly? day = null;
+        if (!string.IsNullOrWhiteSpace(date))
+        {
+            if (!DateOnly.TryParseExact(date.Trim(), "yyyy-MM-dd", out var parsed))
+            {
+                await reply.NoticeAsync("Please give the date as YYYY-MM-DD, e.g. 2026-11-20.", cancellationToken);
+                return;
+            }
+            day = parsed;
+        }
+        var digest = await digests.CreateAsync(day, cancellationToken);
+        if (digest is null) { await reply.NoticeAsync($"I have no papers listed for {date?.Trim() ?? "any day yet"}.", cancellationToken); return; }
+        await reply.DeliverAsync(ResultFormatter.DigestHeader(digest), SourcesEmbed.Build(digest.Sources, "Papers"), cancellationToken);
+    }
+
+    private async Task PaperAsync(string id, IReplyTarget reply, CancellationToken cancellationToken)
+    {
+        var key = PaperId.TryArxiv(id) ?? id.Trim();
+        var paper = await store.GetAsync(key, cancellationToken);
+        if (paper is null) { await reply.NoticeAsync($"I don't have a paper with id `{key.Replace("`", "")}`.", cancellationToken); return; }
+        await reply.DeliverAsync(ResultFormatter.Paper(paper), null, cancellationToken);
+    }
+}

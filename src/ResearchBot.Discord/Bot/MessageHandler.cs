@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ResearchBot.Answering;
+using ResearchBot.Discord.Rest;
+
+namespace ResearchBot.Discord.Bot;
+
+/// <summary>
+/// Answers mentions in channels, DMs and follow-ups in its threads: typing indicator, the answer as a reply, and a thread
+/// started on a channel question so the conversation continues there.
+/// </summary>
+public sealed class MessageHandler(
+    DiscordRestClient rest,
+    AnswerStreamer streamer,
+    ConversationStore conversations,
+    AnswerThrottle throttle,
+    BotIdentity bot,
+    IOptions<DiscordOptions> options,
+    TimeProvider time,
+    ILogger<MessageHandler> log)
+{
+    /// <summary>True when the message is for the bot: a DM, a mention, or a message in one of its conversations.</summary>
+    public bool IsForBot(IncomingMessage message) =>
+        !message.AuthorIsBot && message.AuthorId != bot.UserId
+        && (message.IsDirect || message.MentionIds.Contains(bot.UserId) || conversations.Has(message.ChannelId));
+
+    public async Task HandleAsync(IncomingMessage message, CancellationToken cancellationToken)
+    {
+        var reply = new ChannelReply(rest, message.ChannelId, message.Id);
+        var question = QuestionText.From(message.Content, bot.UserId);
+        var max = options.Value.MaxQuestionLength;
+        if (question.Length == 0) { await reply.NoticeAsync(BotReplies.EmptyQuestion, cancellationToken); return; }
+        if (question.Length > max) { await reply.NoticeAsync(BotReplies.TooLong(max), cancellationToken); return; }
+        var decision = throttle.TryEnter(message.AuthorId, message.ChannelId);
+        if (decision.Refusal is { } refusal) { await reply.NoticeAsync(refusal, cancellationToken); return; }
+
+        using var lease = decision.Lease;
+        var inConversation = message.IsDirect || conversations.Has(message.ChannelId);
+        Answer? answer;
+        await using (await TypingIndicator.StartAsync(rest, message.ChannelId, time, log))
+            answer = await streamer.StreamAsync(new AskRequest(question, conversations.History(message.ChannelId)), reply, cancellationToken);
+        if (answer is null) return;
+        if (inConversation) conversations.Append(message.ChannelId, question, answer.Text);
+        else await StartThreadAsync(message, question, answer, cancellationToken);
+    }
+
+    /// <summary>Starts the thread where follow-ups continue; without the permission the answer still stands.</summary>
+    private async Task StartThreadAsync(IncomingMessage message, string question, Answer answer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var threadId = await rest.StartThreadAsync(message.ChannelId, message.Id, question, cancellationToken);
+            conversations.Append(threadId, question, answer.Text);
+        }
+        catch (DiscordApiException ex)
+        {
+            log.LogWarning("Could not start a thread for follow-ups: {Error}", ex.Message);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using ResearchBot.Discord.Rest.Models;
+
+namespace ResearchBot.Discord.Bot;
+
+/// <summary>The bot's slash commands.</summary>
+public static class SlashCommands
+{
+    public static IReadOnlyList<ApplicationCommand> All { get; } =
+    [
+        new("ask", "Ask a question about the papers; the answer cites them",
+            [new CommandOption("question", "Your question", Required: true)]),
+        new("search", "Find papers about a topic",
+            [new CommandOption("query", "What to look for", Required: true)]),
+        new("digest", "The digest of a day's papers",
+            [new CommandOption("date", "The day, as YYYY-MM-DD (default: the latest day)", Required: false)]),
+        new("paper", "Show one paper",
+            [new CommandOption("id", "An arXiv id or link, or a paper id", Required: true)]),
+    ];
+}

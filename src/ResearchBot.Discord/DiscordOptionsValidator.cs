@@ -1,0 +1,29 @@
+using Cronos;
+using Microsoft.Extensions.Options;
+
+namespace ResearchBot.Discord;
+
+/// <summary>Checks <see cref="DiscordOptions"/> at start, so a bad cron, zone or URL fails with a clear message.</summary>
+public sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DiscordOptions options)
+    {
+        var errors = new List<string>();
+        if (!Uri.TryCreate(options.ApiBaseUrl, UriKind.Absolute, out var api) || api.Scheme is not ("http" or "https"))
+            errors.Add($"Discord:ApiBaseUrl must be an http(s) URL, not '{options.ApiBaseUrl}'");
+        if (options.GatewayUrl is { Length: > 0 } g && (!Uri.TryCreate(g, UriKind.Absolute, out var gw) || gw.Scheme is not ("ws" or "wss")))
+            errors.Add($"Discord:GatewayUrl must be a ws(s) URL, not '{g}'");
+        if (options.DigestChannelId is not null)
+        {
+            try { CronExpression.Parse(options.DigestCron); }
+            catch (CronFormatException ex) { errors.Add($"Discord:DigestCron '{options.DigestCron}' is not a cron expression: {ex.Message}"); }
+            try { TimeZoneInfo.FindSystemTimeZoneById(options.DigestTimeZone); }
+            catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException) { errors.Add($"Discord:DigestTimeZone '{options.DigestTimeZone}' is not a known time zone"); }
+        }
+        if (options.MaxQuestionLength < 1) errors.Add("Discord:MaxQuestionLength must be at least 1");
+        if (options.MaxAnswersInFlightPerChannel < 1) errors.Add("Discord:MaxAnswersInFlightPerChannel must be at least 1");
+        if (options.UserCooldown < TimeSpan.Zero || options.ShutdownGrace < TimeSpan.Zero || options.StreamEditInterval < TimeSpan.Zero)
+            errors.Add("Discord:UserCooldown, ShutdownGrace and StreamEditInterval cannot be negative");
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ResearchBot.Discord.Bot;
+using ResearchBot.Discord.Gateway;
+using ResearchBot.Discord.Rest;
+
+namespace ResearchBot.Discord;
+
+/// <summary>Registers the Discord bot.</summary>
+public static class DiscordServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the bot and its hosted services, with <see cref="DiscordOptions"/> from the <c>Discord</c> section. The answering,
+    /// search, store, digest and ingestion services must be registered too.
+    /// </summary>
+    public static IServiceCollection AddDiscordBot(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DiscordOptions>().Bind(configuration.GetSection(DiscordOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>();
+        services.AddOptions<HostOptions>().Configure<IOptions<DiscordOptions>>((host, discord) =>
+        {
+            var needed = discord.Value.ShutdownGrace + TimeSpan.FromSeconds(10);
+            if (host.ShutdownTimeout < needed) host.ShutdownTimeout = needed;
+        });
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IGatewayRandom, SystemGatewayRandom>();
+        services.TryAddSingleton<IExitCode, ProcessExitCode>();
+
+        services.AddHttpClient<DiscordRestClient>((sp, http) =>
+                http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<DiscordOptions>>().Value.ApiBaseUrl.TrimEnd('/') + "/"))
+            .AddHttpMessageHandler(sp => new RateLimitHandler(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RateLimitHandler>>()))
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers();
+
+        services.AddSingleton<BotIdentity>();
+        services.AddSingleton<ConversationStore>();
+        services.AddSingleton<AnswerThrottle>();
+        services.AddSingleton<InFlightTracker>();
+        services.AddSingleton<AnswerStreamer>();
+        services.AddSingleton<MessageHandler>();
+        services.AddSingleton<InteractionHandler>();
+        services.AddSingleton<IGatewayEventHandler, BotEventHandler>();
+        services.AddSingleton<GatewayClient>();
+        services.AddHostedService<DiscordBotService>();
+        services.AddHostedService<DigestScheduler>();
+        return services;
+    }
+}

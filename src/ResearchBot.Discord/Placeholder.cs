@@ -1,1 +1,0 @@
-namespace ResearchBot.Discord; internal static class Placeholder {}

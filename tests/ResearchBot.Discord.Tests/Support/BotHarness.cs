@@ -1,0 +1,116 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ResearchBot.Answering;
+using ResearchBot.Digest;
+using ResearchBot.Discord.Bot;
+using ResearchBot.Discord.Gateway;
+using ResearchBot.Ingestion;
+using ResearchBot.Retrieval;
+using ResearchBot.Storage;
+using ResearchBot.TestSupport;
+using ResearchBot.TestSupport.Discord;
+
+namespace ResearchBot.Discord.Tests.Support;
+
+/// <summary>The whole bot in a Generic Host (via <c>AddDiscordBot</c>), on a fake clock, against a started emulator.</summary>
+public sealed class BotHarness : IAsyncDisposable
+{
+    public const string Token = "test-token-SECRET-123";
+
+    private BotHarness(DiscordEmulator emulator, TestClock clock, IHost host, ListLoggerProvider logs, FakeAnswerService answers, FakeLibrary library, RecordingExitCode exit)
+    {
+        Emulator = emulator;
+        Clock = clock;
+        Host = host;
+        Logs = logs;
+        Answers = answers;
+        Library = library;
+        Exit = exit;
+    }
+
+    public DiscordEmulator Emulator { get; }
+    public EmulatedGateway Gateway => Emulator.Gateway;
+    public EmulatedRest Rest => Emulator.Rest;
+    public TestClock Clock { get; }
+    public IHost Host { get; }
+    public ListLoggerProvider Logs { get; }
+    public FakeAnswerService Answers { get; }
+    public FakeLibrary Library { get; }
+    public RecordingExitCode Exit { get; }
+    public string BotId => Gateway.BotUserId;
+
+    /// <summary>Starts the emulator and the bot host.</summary>
+    /// <param name="settings">Overrides of <c>Discord:*</c> keys (without the prefix); <c>{gateway}</c> becomes the emulator's gateway URL.</param>
+    /// <param name="gateway">Gateway set-up before the bot connects.</param>
+    /// <param name="emulatorSetup">Any other emulator set-up (scripted REST responses) before the bot starts.</param>
+    public static async Task<BotHarness> StartAsync(
+        IDictionary<string, string?>? settings = null, Action<EmulatedGateway>? gateway = null, double random = 0.5, TestClock? clock = null,
+        Action<DiscordEmulator>? emulatorSetup = null)
+    {
+        var emulator = await DiscordEmulator.StartAsync();
+        gateway?.Invoke(emulator.Gateway);
+        emulatorSetup?.Invoke(emulator);
+        clock ??= new TestClock();
+        var config = new Dictionary<string, string?>
+        {
+            ["Discord:Token"] = Token,
+            ["Discord:ApiBaseUrl"] = emulator.ApiBaseUrl,
+            ["Discord:GuildId"] = DiscordEvents.GuildId,
+            ["Discord:UserCooldown"] = "00:00:00",
+            ["Discord:MaxQuestionLength"] = "300",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) config["Discord:" + key] = value?.Replace("{gateway}", emulator.GatewayUrl);
+
+        var logs = new ListLoggerProvider();
+        var answers = new FakeAnswerService();
+        var library = new FakeLibrary();
+        var exit = new RecordingExitCode();
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(config);
+        builder.Logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace);
+        builder.Services.AddSingleton<TimeProvider>(clock);
+        builder.Services.AddSingleton<IGatewayRandom>(new FixedRandom(random));
+        builder.Services.AddSingleton<IExitCode>(exit);
+        builder.Services.AddSingleton<IAnswerService>(answers);
+        builder.Services.AddSingleton<IPaperSearch>(library);
+        builder.Services.AddSingleton<IPaperStore>(library);
+        builder.Services.AddSingleton<IDigestService>(library);
+        builder.Services.AddSingleton<IIngestionService>(library);
+        builder.Services.AddDiscordBot(builder.Configuration);
+        var host = builder.Build();
+        await host.StartAsync();
+        return new BotHarness(emulator, clock, host, logs, answers, library, exit);
+    }
+
+    /// <summary>Waits until the emulator has sent READY on the first connection and the bot registered its commands.</summary>
+    public async Task ReadyAsync()
+    {
+        await Gateway.Frames.WaitForAsync(f => !f.FromClient && f.Type == "READY", what: "READY");
+        await Rest.Requests.WaitForAsync(r => r.Method == "PUT" && r.Path.EndsWith("/commands"), what: "command registration");
+    }
+
+    /// <summary>Dispatches a message mentioning the bot in the guild channel.</summary>
+    public Task<long> MentionAsync(string messageId, string text, string channelId = DiscordEvents.ChannelId, string userId = DiscordEvents.UserId) =>
+        Gateway.DispatchAsync("MESSAGE_CREATE", DiscordEvents.Message(messageId, $"<@{BotId}> {text}", channelId, authorId: userId, mentions: [BotId]));
+
+    /// <summary>The final reply: waits until the answer's last message arrived (the message carrying the sources embed).</summary>
+    public Task<EmulatedMessage> WaitForMessageAsync(Func<EmulatedMessage, bool> match, string what) =>
+        Rest.Messages.WaitForAsync(match, what: what);
+
+    /// <summary>Every REST request that sent message content.</summary>
+    public IReadOnlyList<RecordedRequest> MessageRequests() =>
+        Rest.Requests.Snapshot().Where(r => r.Method is "POST" or "PATCH" && r.Body.Contains("\"content\"")).ToList();
+
+    public async ValueTask DisposeAsync()
+    {
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
+        {
+            try { await Host.StopAsync(timeout.Token); }
+            catch (OperationCanceledException) { }
+        }
+        Host.Dispose();
+        await Emulator.DisposeAsync();
+    }
+}
