@@ -69,7 +69,7 @@ public sealed class OfflineEmbeddingGenerator : IEmbeddingGenerator<string, Embe
             if (previous is not null && o.PairWeight > 0)
             {
                 var pw = Math.Min(w, previous.Idf) * o.PairWeight;
-                Add(vector, Hash(previous.Stem + " " + f.Stem), pw);
+                Add(vector, Mix(previous.StemHash * 31 + f.StemHash), pw);
             }
             previous = f;
         }
@@ -79,7 +79,7 @@ public sealed class OfflineEmbeddingGenerator : IEmbeddingGenerator<string, Embe
 
     private static void Add(Span<float> vector, ulong hash, float weight)
     {
-        var bucket = (int)(hash % (ulong)vector.Length);
+        var bucket = (int)(((hash & 0xFFFFFFFFUL) * (ulong)vector.Length) >> 32); // Lemire's multiply-shift range reduction
         vector[bucket] += (hash >> 63) == 0 ? weight : -weight;
     }
 
@@ -87,19 +87,29 @@ public sealed class OfflineEmbeddingGenerator : IEmbeddingGenerator<string, Embe
     {
         var stem = _analyzer.Stem(word);
         var idf = _idf.TryGetValue(stem, out var i) ? i : _defaultIdf;
-        var padded = "<" + word + ">";
+        var padded = "#<" + word + ">";
         var grams = new List<ulong>();
+        Span<char> gram = stackalloc char[_options.MaxGram + 1];
+        gram[0] = '#';
         for (var n = _options.MinGram; n <= _options.MaxGram; n++)
-            for (var s = 0; s + n <= padded.Length; s++)
-                grams.Add(Hash("#" + padded.AsSpan(s, n).ToString()));
+            for (var s = 1; s + n <= padded.Length; s++)
+            {
+                padded.AsSpan(s, n).CopyTo(gram[1..]);
+                grams.Add(Hash(gram[..(n + 1)]));
+            }
         return new WordFeatures(stem, Hash(stem), [.. grams], idf);
     }
 
     /// <summary>FNV-1a over the characters, finished with the SplitMix64 mixer so every bit is well spread.</summary>
-    private static ulong Hash(string s)
+    private static ulong Hash(ReadOnlySpan<char> s)
     {
         var h = 14695981039346656037UL;
         foreach (var c in s) { h ^= c; h *= 1099511628211UL; }
+        return Mix(h);
+    }
+
+    private static ulong Mix(ulong h)
+    {
         h ^= h >> 30; h *= 0xbf58476d1ce4e5b9UL;
         h ^= h >> 27; h *= 0x94d049bb133111ebUL;
         return h ^ (h >> 31);

@@ -40,7 +40,7 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
             var plan = Plan(c, tx, incoming);
             var writer = new PaperWriter(c, tx);
             var removed = new List<(int, DocumentTerms)>();
-            var added = new Dictionary<string, TermPostings>(StringComparer.Ordinal);
+            var added = new PostingsBuilder();
             int addedCount = 0, updatedCount = 0, unchangedCount = 0;
             foreach (var chunk in plan.Chunk(ChunkSize))
             {
@@ -48,12 +48,7 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
                 unchangedCount += chunk.Length - changed.Count;
                 var reindex = changed.Where(w => w.TextChanged).ToList();
                 var terms = new DocumentTerms[reindex.Count];
-                var frequencies = new Dictionary<string, (int Title, int Abstract)>[reindex.Count];
-                Parallel.For(0, reindex.Count, i =>
-                {
-                    terms[i] = DocumentTerms.Of(reindex[i].Merged.Title, reindex[i].Merged.Abstract);
-                    frequencies[i] = terms[i].Frequencies();
-                });
+                Parallel.For(0, reindex.Count, i => terms[i] = DocumentTerms.Of(reindex[i].Merged.Title, reindex[i].Merged.Abstract));
                 var vectors = await EmbedAsync([.. reindex.Select(x => EmbeddingText(x.Merged))], cancellationToken);
                 if (vectors.Count > 0) dims = vectors[0].Length;
 
@@ -72,11 +67,7 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
                     }
                     writer.IndexTitle(doc, w.Merged.Title);
                     writer.WriteVector(doc, vectors[index]);
-                    foreach (var (term, (ti, ab)) in frequencies[index])
-                    {
-                        if (!added.TryGetValue(term, out var list)) added[term] = list = new TermPostings(4);
-                        list.Add(doc, ti, ab);
-                    }
+                    added.Add(doc, terms[index]);
                 }
             }
             writer.Dispose();
@@ -165,7 +156,7 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
             }
             if (removed.Count > 0)
             {
-                LexicalIndexWriter.Apply(c, tx, removed, []);
+                LexicalIndexWriter.Apply(c, tx, removed, new PostingsBuilder());
                 BumpGeneration(c, tx);
             }
             tx.Commit();

@@ -10,10 +10,10 @@ internal static class LexicalIndexWriter
 {
     /// <summary>Removes the old terms of <paramref name="removed"/> documents and adds the postings in <paramref name="added"/> (any order).</summary>
     public static void Apply(SqliteConnection connection, SqliteTransaction transaction,
-        IReadOnlyList<(int Doc, DocumentTerms Terms)> removed, Dictionary<string, TermPostings> added)
+        IReadOnlyList<(int Doc, DocumentTerms Terms)> removed, PostingsBuilder added)
     {
         var removedDocs = removed.Select(r => r.Doc).ToHashSet();
-        var changes = added;
+        var changes = new Dictionary<string, TermPostings>(added.Terms, StringComparer.Ordinal);
         foreach (var (_, terms) in removed)
             foreach (var t in terms.Title.Concat(terms.Abstract))
                 if (!changes.ContainsKey(t)) changes[t] = new TermPostings(1);

@@ -32,6 +32,13 @@ public sealed class TermPostings
         }
     }
 
+    /// <summary>Counts one more occurrence of the term in <paramref name="doc"/>, which is the last document added or a new one.</summary>
+    internal void Bump(int doc, bool title)
+    {
+        if (Count == 0 || Docs[Count - 1] != doc) Append(doc, 0, 0);
+        if (title) TitleTf[Count - 1]++; else AbstractTf[Count - 1]++;
+    }
+
     /// <summary>Appends a document (must be greater than the last one).</summary>
     public void Append(int doc, int titleTf, int abstractTf)
     {
