@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using ResearchBot.Papers;
 
@@ -50,7 +49,7 @@ internal sealed class PaperWriter : IDisposable
 
     public void RemoveTitle(int doc, string title) => Run(_ftsDelete, doc, title);
 
-    public void WriteVector(int doc, float[] vector) => Run(_vector, doc, MemoryMarshal.AsBytes(vector.AsSpan()).ToArray());
+    public void WriteVector(int doc, float[] vector) => Run(_vector, doc, VectorCodec.Encode(vector));
 
     private static void Run(SqliteCommand cmd, params object[] values)
     {

@@ -108,7 +108,7 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
                 {
                     vector.Parameters.Clear();
                     vector.Parameters.AddWithValue("$doc", chunk[i].Doc);
-                    vector.Parameters.AddWithValue("$v", MemoryMarshal.AsBytes(vectors[i].AsSpan()).ToArray());
+                    vector.Parameters.AddWithValue("$v", VectorCodec.Encode(vectors[i]));
                     vector.ExecuteNonQuery();
                     dims = vectors[i].Length;
                 }
@@ -174,7 +174,7 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
         using var c = connections.Open();
         using var cmd = Command(c, null, "SELECT vector FROM embeddings WHERE doc = $doc");
         cmd.Parameters.AddWithValue("$doc", doc);
-        return cmd.ExecuteScalar() is byte[] b ? MemoryMarshal.Cast<byte, float>(b).ToArray() : null;
+        return cmd.ExecuteScalar() is byte[] b ? VectorCodec.Decode(b) : null;
     }
 
     /// <summary>Papers with their document numbers, optionally within a date range, in document order.</summary>

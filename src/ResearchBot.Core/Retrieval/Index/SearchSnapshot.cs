@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using ResearchBot.Retrieval.Lexical;
 
@@ -95,13 +94,16 @@ public sealed class SearchSnapshot
         {
             cmd.CommandText = "SELECT doc, vector FROM embeddings";
             using var r = cmd.ExecuteReader();
+            float[] buffer = [];
             while (r.Read())
             {
                 var d = r.GetInt32(0);
                 var bytes = (byte[])r[1];
-                var v = MemoryMarshal.Cast<byte, float>(bytes);
-                vectors ??= new QuantizedVectors(capacity, v.Length);
-                if (d < capacity && v.Length == vectors.Dimensions) vectors.Set(d, v);
+                var dims = Storage.VectorCodec.Dimensions(bytes.Length);
+                if (buffer.Length != dims) buffer = new float[dims];
+                Storage.VectorCodec.Decode(bytes, buffer);
+                vectors ??= new QuantizedVectors(capacity, dims);
+                if (d < capacity && dims == vectors.Dimensions) vectors.Set(d, buffer);
             }
         }
         var avgT = n == 0 ? 1 : Math.Max(1, (double)tt / n);
