@@ -126,7 +126,7 @@ public sealed class OfflineEmbeddingGenerator : IEmbeddingGenerator<string, Embe
 /// <summary>Settings of the offline embedder (section <c>Embeddings:Offline</c>).</summary>
 public sealed class OfflineEmbeddingOptions
 {
-    public int Dimensions { get; set; } = 384;
+    public int Dimensions { get; set; } = 256;
     public int MinGram { get; set; } = 3;
     public int MaxGram { get; set; } = 5;
     public float WordWeight { get; set; } = 1f;

@@ -20,7 +20,7 @@ public sealed class PaperRecord
     public DateOnly? Date { get; set; }
 
     /// <summary>The embedding of title and abstract; dimensions are those of the configured embedder.</summary>
-    [VectorStoreVector(384, DistanceFunction = DistanceFunction.CosineSimilarity)]
+    [VectorStoreVector(256, DistanceFunction = DistanceFunction.CosineSimilarity)]
     public ReadOnlyMemory<float>? Embedding { get; set; }
 
     /// <summary>The full paper (listings, authors, links) when the store has it.</summary>
