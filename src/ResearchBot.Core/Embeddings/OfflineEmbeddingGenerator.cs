@@ -56,12 +56,8 @@ public sealed class OfflineEmbeddingGenerator : IEmbeddingGenerator<string, Embe
         while (words.MoveNext())
         {
             var word = words.Current;
-            if (TextAnalyzer.StopWords.Contains(word) || TextAnalyzer.QuestionWords.Contains(word)) { previous = null; continue; }
-            if (!_wordLookup.TryGetValue(word, out var f))
-            {
-                var w0 = word.ToString();
-                f = _wordCache.GetOrAdd(w0, Features);
-            }
+            if (!_wordLookup.TryGetValue(word, out var f)) f = _wordCache.GetOrAdd(word.ToString(), Features);
+            if (f.Skip) { previous = null; continue; }
             var w = f.Idf;
             Add(vector, f.StemHash, w * o.WordWeight);
             var gramWeight = w * o.CharGramWeight / Math.Max(1, f.GramHashes.Length);
@@ -85,6 +81,7 @@ public sealed class OfflineEmbeddingGenerator : IEmbeddingGenerator<string, Embe
 
     private WordFeatures Features(string word)
     {
+        if (TextAnalyzer.StopWords.Contains(word) || TextAnalyzer.QuestionWords.Contains(word)) return new WordFeatures("", 0, [], 0, Skip: true);
         var stem = _analyzer.Stem(word);
         var idf = _idf.TryGetValue(stem, out var i) ? i : _defaultIdf;
         var padded = "#<" + word + ">";
@@ -120,7 +117,7 @@ public sealed class OfflineEmbeddingGenerator : IEmbeddingGenerator<string, Embe
 
     public void Dispose() { }
 
-    private sealed record WordFeatures(string Stem, ulong StemHash, ulong[] GramHashes, float Idf);
+    private sealed record WordFeatures(string Stem, ulong StemHash, ulong[] GramHashes, float Idf, bool Skip = false);
 }
 
 /// <summary>Settings of the offline embedder (section <c>Embeddings:Offline</c>).</summary>

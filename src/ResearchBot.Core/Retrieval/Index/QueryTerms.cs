@@ -75,9 +75,8 @@ internal sealed class QueryTerms
         var words = new WordTokenizer(text);
         while (words.MoveNext())
         {
-            var w = words.Current;
-            if (TextAnalyzer.StopWords.Contains(w)) continue;
-            var stem = TextAnalyzer.Default.Stem(w);
+            var stem = TextAnalyzer.Default.StemOrNull(words.Current);
+            if (stem is null) continue;
             if (_slotsByTerm.TryGetValue(stem, out var slots))
                 foreach (var slot in slots) (positions[slot] ??= []).Add(pos);
             pos++;

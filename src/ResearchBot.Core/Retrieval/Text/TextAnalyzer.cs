@@ -42,8 +42,9 @@ public sealed class TextAnalyzer
         while (words.MoveNext())
         {
             var word = words.Current;
-            if (StopWords.Contains(word) || (isQuestion && QuestionWords.Contains(word))) continue;
-            terms.Add(Stem(word));
+            var stem = StemOrNull(word);
+            if (stem is null || (isQuestion && QuestionWords.Contains(word))) continue;
+            terms.Add(stem);
         }
     }
 
@@ -56,11 +57,15 @@ public sealed class TextAnalyzer
     }
 
     /// <summary>The stem of one lowercase word (cached).</summary>
-    public string Stem(ReadOnlySpan<char> word)
+    public string Stem(ReadOnlySpan<char> word) => StemOrNull(word) ?? PorterStemmer.Stem(word.ToString());
+
+    /// <summary>The stem of one lowercase word, or null for a stop word: one cache lookup per token.</summary>
+    public string? StemOrNull(ReadOnlySpan<char> word)
     {
-        if (_stemLookup.TryGetValue(word, out var stem)) return stem;
+        if (_stemLookup.TryGetValue(word, out var stem)) return stem.Length == 0 ? null : stem;
         var w = word.ToString();
-        return _stems.GetOrAdd(w, static x => string.Intern(PorterStemmer.Stem(x)));
+        stem = _stems.GetOrAdd(w, static x => StopWords.Contains(x) ? "" : string.Intern(PorterStemmer.Stem(x)));
+        return stem.Length == 0 ? null : stem;
     }
 
     /// <summary>Every lowercase word of the text, in order.</summary>
