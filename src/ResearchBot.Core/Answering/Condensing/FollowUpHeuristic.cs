@@ -71,6 +71,6 @@ public static partial class FollowUpHeuristic
     [GeneratedRegex(@"\s+(?:compared|compare|versus|vs\.?|against|relative|for|in|on|with|when|if|than)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PhraseEnd();
 
-    [GeneratedRegex(@"^(?:which|what|who|where|when|how|why|is|are|does|do|did|can|could|should|would|tell me|show me|find|list|give me|any|there|papers?|works?|studies|research|(?:that|which|who)\s+(?:study|studies|propose|proposes|are|is|about|on|discuss|discusses|use|uses)|about|on|me|a|an|the|some)\b[\s,]*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:which|what|who|where|when|how|why|is|are|does|do|did|can|could|should|would|tell me|show me|find|list|give me|any|there|papers?|works?|studies|research|(?:that|which|who)\s+(?:study|studies|propose|proposes|are|is|about|on|discuss|discusses|use|uses)|study|studies|discuss|discusses|propose|proposes|investigate|investigates|explore|explores|about|on|me|a|an|the|some)\b[\s,]*", RegexOptions.IgnoreCase)]
     private static partial Regex QuestionLead();
 }

@@ -1,0 +1,48 @@
+namespace ResearchBot.Core.Tests.Answering;
+
+public sealed class AbstentionTests
+{
+    [Theory]
+    [InlineData("How long should I rest a brisket after smoking it before slicing?")]
+    [InlineData("When should I prune my hydrangeas so they still bloom next summer?")]
+    [InlineData("How do I renew my passport before travelling?")]
+    public async Task Off_topic_questions_get_a_plain_no_with_no_citations(string question)
+    {
+        using var harness = new AnswerHarness();
+
+        var (deltas, answer) = await harness.AskAsync(question);
+
+        Assert.True(answer.Abstained);
+        Assert.Empty(answer.Citations);
+        Assert.Empty(answer.Sources);
+        Assert.Equal("I found nothing about this in the 7 papers from 2026-04-27 to 2026-04-28.", answer.Text);
+        Assert.Equal(answer.Text, string.Concat(deltas));
+    }
+
+    [Fact]
+    public async Task The_message_names_the_date_range_that_was_searched()
+    {
+        using var harness = new AnswerHarness();
+
+        var (_, answer) = await harness.AskAsync("KV cache reduction today");
+
+        Assert.True(answer.Abstained);
+        Assert.Equal("I found nothing about this in the 0 papers from 2026-04-29.", answer.Text);
+        var query = harness.Search.Queries[^1];
+        Assert.Equal("KV cache reduction", query.Text);
+        Assert.Equal(new DateOnly(2026, 4, 29), query.From);
+    }
+
+    [Fact]
+    public async Task A_question_about_papers_in_range_is_answered()
+    {
+        using var harness = new AnswerHarness();
+
+        var (_, answer) = await harness.AskAsync("voxel transformer without sorting or padding on Apr 28");
+
+        Assert.False(answer.Abstained);
+        Assert.Equal(new DateOnly(2026, 4, 28), harness.Search.Queries[^1].From);
+        Assert.Contains(answer.CitedSources, s => s.Id == "2604.00004");
+        Assert.All(answer.Sources, s => Assert.Equal(new DateOnly(2026, 4, 28), s.Published));
+    }
+}
