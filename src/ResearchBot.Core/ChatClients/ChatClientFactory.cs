@@ -38,7 +38,7 @@ public static class ChatClientFactory
             .UseFunctionInvocation(loggerFactory, f =>
             {
                 f.MaximumIterationsPerRequest = Math.Max(1, settings.MaxToolCalls);
-                f.MaximumConsecutiveErrorsPerRequest = 1;
+                f.MaximumConsecutiveErrorsPerRequest = 2;
             })
             .UseOpenTelemetry(loggerFactory, TelemetrySource)
             .UseLogging(loggerFactory)

@@ -15,7 +15,7 @@ namespace ResearchBot.Answering.Model;
 /// Steps 4–5 with a model: renders the GroundedAnswer prompt with the numbered sources inside their delimiters,
 /// offers search_papers/get_paper as tools, and streams the reply.
 /// </summary>
-public sealed class ModelAnswerer(IChatClient chat, ChatPrompt prompt, IPaperSearch search, IPaperStore store, ChatSettings settings, TimeProvider time)
+public sealed class ModelAnswerer(IChatClient chat, ChatPrompt prompt, Kernel kernel, IPaperSearch search, IPaperStore store, ChatSettings settings, TimeProvider time)
 {
     /// <summary>Streams the answer's text pieces; <paramref name="run"/> collects the text and usage.</summary>
     public async IAsyncEnumerable<string> StreamAsync(string question, SourceList sources, ModelRun run,
@@ -32,8 +32,7 @@ public sealed class ModelAnswerer(IChatClient chat, ChatPrompt prompt, IPaperSea
         var tools = new PaperTools(search, store, sources, settings.MaxToolCalls);
         if (settings.MaxToolCalls > 0)
         {
-            var plugin = KernelPluginFactory.CreateFromObject(tools, "papers");
-            options.Tools = [.. plugin];
+            options.Tools = [.. tools.AsKernelFunctions(kernel)];
             options.ToolMode = ChatToolMode.Auto;
         }
 

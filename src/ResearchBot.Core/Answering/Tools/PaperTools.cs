@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using System.Reflection;
 using System.Text;
 using Microsoft.SemanticKernel;
 using ResearchBot.Answering.Sources;
@@ -47,6 +48,17 @@ public sealed class PaperTools(IPaperSearch search, IPaperStore store, SourceLis
         if (paper.Url is not null) sb.Append("\nLink: ").Append(paper.Url);
         return sb.ToString();
     }
+
+    /// <summary>
+    /// The kernel functions of this instance, without a plugin prefix, so a model sees the names <c>search_papers</c> and <c>get_paper</c>
+    /// (a <see cref="KernelPlugin"/> would expose them as <c>plugin_search_papers</c>), bound to <paramref name="kernel"/> for invocation.
+    /// </summary>
+    public IReadOnlyList<KernelFunction> AsKernelFunctions(Kernel kernel) =>
+        GetType().GetMethods()
+            .Where(m => m.GetCustomAttribute<KernelFunctionAttribute>() is not null)
+            .OrderBy(m => m.Name, StringComparer.Ordinal)
+            .Select(m => KernelFunctionFactory.CreateFromMethod(m, this).WithKernel(kernel))
+            .ToList();
 
     private bool TryCount(out string message)
     {
