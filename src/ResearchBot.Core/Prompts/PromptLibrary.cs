@@ -82,8 +82,26 @@ public sealed class PromptLibrary
         }
         config.Name ??= name;
         config.Template = text;
+        CheckTemplate(promptFile, text, config);
         return config;
     }
+
+    /// <summary>Semantic Kernel reads an unclosed <c>{{</c> as plain text; here it is an error, as is a variable the config does not declare.</summary>
+    private static void CheckTemplate(string promptFile, string text, PromptTemplateConfig config)
+    {
+        var open = Occurrences(text, "{{");
+        var close = Occurrences(text, "}}");
+        if (open != close)
+            throw new PromptLoadException($"Prompt template '{promptFile}' is broken: {open} '{{{{' but {close} '}}}}'.");
+        var declared = config.InputVariables.Select(v => v.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(text, @"\{\{\s*\$(\w+)"))
+        {
+            if (declared.Count > 0 && !declared.Contains(m.Groups[1].Value))
+                throw new PromptLoadException($"Prompt template '{promptFile}' uses ${m.Groups[1].Value}, which its config.json does not declare in input_variables.");
+        }
+    }
+
+    private static int Occurrences(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
 
     private static string FirstLine(string s) => s.Split('\n', 2)[0].Trim();
 }
