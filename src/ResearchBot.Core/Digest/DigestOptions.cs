@@ -5,6 +5,6 @@ public sealed class DigestOptions
 {
     public const string Section = "Digest";
 
-    /// <summary>How many themes; null picks about √(papers/2), at most 8.</summary>
+    /// <summary>How many themes; null picks about √(papers/1.5), at most 10.</summary>
     public int? Themes { get; set; }
 }

@@ -14,7 +14,7 @@ public static class ThemeClusterer
         if (papers.Count == 0) return [];
         var tfidf = TfIdfVectors.Build(papers);
         var vectors = tfidf.Vectors;
-        var k = Math.Clamp(themes ?? (int)Math.Round(Math.Sqrt(papers.Count / 2.0)), 1, Math.Min(8, papers.Count));
+        var k = Math.Clamp(themes ?? (int)Math.Round(Math.Sqrt(papers.Count / 1.5)), 1, Math.Min(10, papers.Count));
         var assignment = KMeans(vectors, k);
         FoldSingletons(vectors, assignment, k);
         var groups = Enumerable.Range(0, papers.Count).GroupBy(i => assignment[i])
@@ -29,10 +29,14 @@ public static class ThemeClusterer
     {
         var n = vectors.Count;
         var all = Enumerable.Range(0, n).ToList();
-        var mean = Mean(vectors, all);
-        var seeds = new List<int> { all.OrderByDescending(i => TfIdfVectors.Cosine(vectors[i], mean)).ThenBy(i => i).First() };
+        // Seeds: dense papers (close to their nearest neighbours) that are far from the seeds chosen so far, so seeds sit
+        // in the middle of topics rather than on outliers.
+        var density = all.Select(i => all.Where(j => j != i).Select(j => TfIdfVectors.Cosine(vectors[i], vectors[j]))
+            .OrderDescending().Take(Math.Min(5, n - 1)).DefaultIfEmpty(0).Average()).ToArray();
+        var seeds = new List<int> { all.OrderByDescending(i => density[i]).ThenBy(i => i).First() };
         while (seeds.Count < k)
-            seeds.Add(all.Where(i => !seeds.Contains(i)).OrderBy(i => seeds.Max(s => TfIdfVectors.Cosine(vectors[i], vectors[s]))).ThenBy(i => i).First());
+            seeds.Add(all.Where(i => !seeds.Contains(i))
+                .OrderByDescending(i => density[i] * (1 - seeds.Max(s => TfIdfVectors.Cosine(vectors[i], vectors[s])))).ThenBy(i => i).First());
         var centroids = seeds.Select(s => vectors[s]).ToList();
         var assignment = new int[n];
         for (var iteration = 0; iteration < 25; iteration++)
