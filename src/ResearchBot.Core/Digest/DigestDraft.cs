@@ -12,28 +12,3 @@ public sealed class DigestDraft(DateOnly date, IReadOnlyList<DraftTheme> themes)
     /// <summary>Every paper of the digest, by number.</summary>
     public IEnumerable<DraftItem> Items => Themes.SelectMany(t => t.Items);
 }
-
-/// <summary>A theme being written.</summary>
-public sealed class DraftTheme(int number, IReadOnlyList<string> keywords, IReadOnlyList<DraftItem> items)
-{
-    public int Number { get; } = number;
-
-    /// <summary>The theme's distinctive words from clustering.</summary>
-    public IReadOnlyList<string> Keywords { get; } = keywords;
-
-    public IReadOnlyList<DraftItem> Items { get; } = items;
-
-    public string Name { get; set; } = "";
-
-    public string Intro { get; set; } = "";
-}
-
-/// <summary>A numbered paper in a digest being written.</summary>
-public sealed class DraftItem(int n, Paper paper)
-{
-    public int N { get; } = n;
-
-    public Paper Paper { get; } = paper;
-
-    public string OneLiner { get; set; } = "";
-}

@@ -97,6 +97,22 @@ public sealed class OpenAiProviderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_stream_that_stalls_times_out_with_a_clear_error()
+    {
+        _server.Enqueue(FakeReply.Stall("Keyformer", TimeSpan.FromSeconds(60)));
+        var pieces = new List<string>();
+
+        var error = await Assert.ThrowsAsync<ChatProviderException>(async () =>
+        {
+            await foreach (var update in Client(maxRetries: 0, timeoutSeconds: 1).GetStreamingResponseAsync([new ChatMessage(ChatRole.User, "hi")]))
+                pieces.Add(update.Text);
+        });
+
+        Assert.Equal("Keyformer", string.Concat(pieces));
+        Assert.Contains("timed out", error.Message);
+    }
+
+    [Fact]
     public async Task A_refused_connection_is_a_clear_error()
     {
         var endpoint = _server.Endpoint;

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -72,6 +71,13 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
                 try { await Task.Delay(h.Delay, context.RequestAborted); }
                 catch (OperationCanceledException) { return; }
                 context.Response.StatusCode = 504;
+                break;
+            case StallReply st:
+                await StartSse(context);
+                await Event(context, Chunk(id, model, new JsonObject { ["role"] = "assistant", ["content"] = st.Before }, null));
+                try { await Task.Delay(st.Delay, context.RequestAborted); }
+                catch (OperationCanceledException) { return; }
+                await context.Response.WriteAsync("data: [DONE]\n\n");
                 break;
             case TextReply t when request.Stream:
                 await StreamTextAsync(context, id, model, t);

@@ -12,6 +12,9 @@ public abstract record FakeReply
     /// <summary>An HTTP error, optionally with a Retry-After header (seconds).</summary>
     public static FakeReply Status(int status, string? retryAfter = null) => new StatusReply(status, retryAfter);
 
+    /// <summary>A stream that sends <paramref name="before"/> and then stalls for <paramref name="stall"/> (or until the client gives up).</summary>
+    public static FakeReply Stall(string before, TimeSpan stall) => new StallReply(before, stall);
+
     /// <summary>No answer until the client gives up (or <paramref name="Delay"/> passes).</summary>
     public static FakeReply Hang(TimeSpan delay) => new HangReply(delay);
 }
@@ -24,6 +27,9 @@ public sealed record ToolCallReply(string Name, string ArgumentsJson) : FakeRepl
 
 /// <summary>See <see cref="FakeReply.Status"/>.</summary>
 public sealed record StatusReply(int Code, string? RetryAfter) : FakeReply;
+
+/// <summary>See <see cref="FakeReply.Stall"/>.</summary>
+public sealed record StallReply(string Before, TimeSpan Delay) : FakeReply;
 
 /// <summary>See <see cref="FakeReply.Hang"/>.</summary>
 public sealed record HangReply(TimeSpan Delay) : FakeReply;
