@@ -6,8 +6,7 @@ using ResearchBot.Answering.Dates;
 using ResearchBot.Answering.Model;
 using ResearchBot.Answering.Offline;
 using ResearchBot.Answering.Sources;
-using ResearchBot.Retrieval;
-using ResearchBot.Storage;
+using ResearchBot.Answering.Retrieval;
 
 namespace ResearchBot.Answering;
 
@@ -16,10 +15,9 @@ namespace ResearchBot.Answering;
 /// answer from numbered sources (model, streamed; or offline), check the citations.
 /// </summary>
 public sealed class AnswerService(
-    IPaperSearch search,
-    IPaperStore store,
     QuestionCondenser condenser,
     DateFilterParser dates,
+    SourceRetriever retriever,
     OfflineAnswerer offline,
     ModelAnswerer? model,
     AnsweringOptions options,
@@ -31,21 +29,19 @@ public sealed class AnswerService(
         var filter = dates.Parse(standalone);
         var from = request.From ?? filter.From;
         var to = request.To ?? filter.To;
-        var text = string.IsNullOrWhiteSpace(filter.Text) ? standalone : filter.Text;
+        var text = filter.Text;
         var top = Math.Clamp(request.Top, 1, Math.Max(1, options.MaxSources));
         logger.LogDebug("Standalone question {Question}, range {From}..{To}", text, from, to);
 
-        var results = await search.SearchAsync(new SearchQuery(text, top, from, to), cancellationToken);
-        var relevant = results.Relevant.Take(top).ToList();
-        if (relevant.Count == 0)
+        var retrieved = await retriever.RetrieveAsync(text, top, from, to, cancellationToken);
+        if (retrieved.Abstention is { } message)
         {
-            var message = await AbstainAsync(results, from, to, cancellationToken);
             yield return new AnswerDelta(message);
             yield return new AnswerCompleted(new Answer(request.Question, standalone, message, [], [], Mode, null, true));
             yield break;
         }
 
-        var sources = new SourceList(relevant.Select(h => (h.Paper, h.Relevance)));
+        var sources = new SourceList(retrieved.Papers);
         if (model is null)
         {
             var answer = offline.Answer(text, sources.Items);
@@ -66,19 +62,5 @@ public sealed class AnswerService(
     {
         var check = CitationChecker.Check(raw, sources.Count, logger);
         return new Answer(request.Question, standalone, check.Text, sources.ToAnswerSources(), check.Cited, Mode, usage, false);
-    }
-
-    private async Task<string> AbstainAsync(SearchResults results, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
-    {
-        if (from is null || to is null)
-        {
-            var days = await store.GetListingDaysAsync(cancellationToken);
-            if (days.Count > 0)
-            {
-                from ??= days[0];
-                to ??= days[^1];
-            }
-        }
-        return Abstention.Message(results.PapersInRange, from, to);
     }
 }

@@ -9,6 +9,7 @@ using ResearchBot.Answering.Condensing;
 using ResearchBot.Answering.Dates;
 using ResearchBot.Answering.Model;
 using ResearchBot.Answering.Offline;
+using ResearchBot.Answering.Retrieval;
 using ResearchBot.ChatClients;
 using ResearchBot.Digest;
 using ResearchBot.Prompts;
@@ -50,9 +51,10 @@ public static class AnsweringServiceCollectionExtensions
             services.AddSingleton<ModelDigestWriter>();
         }
         services.AddSingleton(sp => new QuestionCondenser(sp.GetService<IChatClient>(), sp.GetRequiredService<ChatPrompt>(), Logger<QuestionCondenser>(sp)));
+        services.AddSingleton<SourceRetriever>();
         services.AddSingleton<IAnswerService>(sp => new AnswerService(
-            sp.GetRequiredService<IPaperSearch>(), sp.GetRequiredService<IPaperStore>(), sp.GetRequiredService<QuestionCondenser>(),
-            sp.GetRequiredService<DateFilterParser>(), sp.GetRequiredService<OfflineAnswerer>(), sp.GetService<ModelAnswerer>(),
+            sp.GetRequiredService<QuestionCondenser>(), sp.GetRequiredService<DateFilterParser>(), sp.GetRequiredService<SourceRetriever>(),
+            sp.GetRequiredService<OfflineAnswerer>(), sp.GetService<ModelAnswerer>(),
             answering, Logger<AnswerService>(sp)));
         services.AddSingleton<IDigestService>(sp => new DigestService(sp.GetRequiredService<IPaperStore>(), sp.GetService<ModelDigestWriter>(), digest));
         return services;

@@ -45,4 +45,28 @@ public sealed class AbstentionTests
         Assert.Contains(answer.CitedSources, s => s.Id == "2604.00004");
         Assert.All(answer.Sources, s => Assert.Equal(new DateOnly(2026, 4, 28), s.Published));
     }
+
+    [Fact]
+    public async Task A_question_that_is_only_a_date_lists_that_days_papers()
+    {
+        using var harness = new AnswerHarness();
+
+        var (_, answer) = await harness.AskAsync("What came out on Apr 27?");
+
+        Assert.False(answer.Abstained);
+        Assert.Equal(["2604.00001", "2604.00002", "2604.00003"], answer.Sources.Select(s => s.Id).Order());
+        Assert.Equal([1, 2, 3], answer.Citations);
+        Assert.Empty(harness.Search.Queries);
+    }
+
+    [Fact]
+    public async Task A_date_without_papers_abstains_naming_the_range()
+    {
+        using var harness = new AnswerHarness();
+
+        var (_, answer) = await harness.AskAsync("latest papers from last month");
+
+        Assert.True(answer.Abstained);
+        Assert.Equal("I found nothing about this in the 0 papers from 2026-03-01 to 2026-03-31.", answer.Text);
+    }
 }
