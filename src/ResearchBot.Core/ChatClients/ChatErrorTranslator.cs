@@ -17,7 +17,7 @@ internal static class ChatErrorTranslator
             ClientResultException c => Detail(c.InnerException?.Message ?? c.Message).TrimStart(':', ' '),
             HttpRequestException { StatusCode: { } s } => $"HTTP {(int)s} {Reason((int)s)}",
             HttpRequestException h => h.InnerException?.Message ?? h.Message,
-            TimeoutException or OperationCanceledException => "no response in time (timed out; see Chat:Timeout)",
+            TimeoutException or OperationCanceledException or Polly.Timeout.TimeoutRejectedException => "no response in time (timed out; see Chat:Timeout)",
             _ when error.GetType().Namespace?.StartsWith("OllamaSharp", StringComparison.Ordinal) == true => error.Message,
             _ => null,
         };

@@ -13,9 +13,9 @@ public sealed class OllamaProviderTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
-    private IChatClient Client(int maxRetries) => ChatClientFactory.Create(new ChatSettings
+    private IChatClient Client(int maxRetries, double timeoutSeconds = 20) => ChatClientFactory.Create(new ChatSettings
     {
-        Provider = ChatProvider.Ollama, Endpoint = _server.Endpoint.ToString(), Model = "llama3.2", MaxRetries = maxRetries, Timeout = TimeSpan.FromSeconds(20),
+        Provider = ChatProvider.Ollama, Endpoint = _server.Endpoint.ToString(), Model = "llama3.2", MaxRetries = maxRetries, Timeout = TimeSpan.FromSeconds(timeoutSeconds),
     })!;
 
     [Fact]
@@ -38,5 +38,15 @@ public sealed class OllamaProviderTests : IAsyncLifetime
 
         Assert.StartsWith("The language model (Ollama model 'llama3.2' at ", error.Message);
         Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public async Task A_server_that_does_not_answer_times_out_with_a_clear_error()
+    {
+        _server.Enqueue(FakeReply.Hang(TimeSpan.FromSeconds(60)));
+
+        var error = await Assert.ThrowsAsync<ChatProviderException>(() => Client(maxRetries: 0, timeoutSeconds: 1).GetResponseAsync([new ChatMessage(ChatRole.User, "hi")]));
+
+        Assert.Contains("timed out", error.Message);
     }
 }

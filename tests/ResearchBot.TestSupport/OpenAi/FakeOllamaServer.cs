@@ -68,6 +68,11 @@ public sealed class FakeOllamaServer : IAsyncDisposable
                     ["done"] = true, ["done_reason"] = "stop", ["prompt_eval_count"] = t.PromptTokens, ["eval_count"] = t.CompletionTokens,
                 });
                 break;
+            case HangReply h:
+                try { await Task.Delay(h.Delay, context.RequestAborted); }
+                catch (OperationCanceledException) { return; }
+                context.Response.StatusCode = 504;
+                break;
             default:
                 context.Response.StatusCode = 500;
                 break;
