@@ -38,11 +38,12 @@ public sealed class FollowUpHeuristicTests
         Assert.Equal("vision transformers in token merging for speed?", standalone);
     }
 
-    [Fact]
-    public void A_standalone_question_is_unchanged()
+    [Theory]
+    [InlineData("Which benchmarks test AI freelancers on real earnings?")]
+    [InlineData("Is it possible to train language models on phones?")]
+    [InlineData("Which vision transformers make it cheap to segment lidar point clouds?")]
+    public void A_standalone_question_is_unchanged(string question)
     {
-        const string question = "Which benchmarks test AI freelancers on real earnings?";
-
         Assert.Equal(question, FollowUpHeuristic.Condense(question, ["KV cache reduction"]));
         Assert.Equal(question, FollowUpHeuristic.Condense(question, []));
     }

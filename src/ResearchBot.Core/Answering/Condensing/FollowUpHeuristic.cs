@@ -23,7 +23,11 @@ public static partial class FollowUpHeuristic
 
     /// <summary>True when <paramref name="question"/> reads as a follow-up (pronoun reference or "what about …").</summary>
     public static bool IsFollowUp(string question) =>
-        Possessive().IsMatch(question) || ObjectPronoun().IsMatch(question) || LeadIn().IsMatch(question.Trim());
+        Possessive().IsMatch(question) || LeadIn().IsMatch(question.Trim()) || LeansOnPronoun(question);
+
+    // "it"/"they" point back only in short questions; "is it possible to …" is a dummy subject.
+    private static bool LeansOnPronoun(string question) =>
+        ObjectPronoun().IsMatch(question) && !DummyIt().IsMatch(question) && Text.Terms.Of(question).Count <= 4;
 
     private static string CondenseOne(string question, string subject)
     {
@@ -40,7 +44,7 @@ public static partial class FollowUpHeuristic
             var cut = phraseEnd.Success ? phraseEnd.Index : after.Length;
             return $"{body[..m.Index]}the{after[..cut]} of {subject}{after[cut..]}{end}".Trim();
         }
-        if (ObjectPronoun().IsMatch(body))
+        if (LeansOnPronoun(body))
             return ObjectPronoun().Replace(body, subject, 1) + end;
         var rest = LeadIn().Replace(body, "").Trim();
         return rest.Length == 0 ? subject + end : $"{rest} in {subject}{end}";
@@ -64,6 +68,9 @@ public static partial class FollowUpHeuristic
 
     [GeneratedRegex(@"\b(?:it|they|them|this (?:paper|method|model|approach|work|one)|that (?:paper|method|model|approach|work|one)|these (?:papers|methods|models)|those (?:papers|methods|models)|the same)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ObjectPronoun();
+
+    [GeneratedRegex(@"\b(?:is|was|isn't|wasn't)\s+it\s+(?:possible|true|feasible|worth|better|hard|easy|common|known|necessary|enough)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DummyIt();
 
     [GeneratedRegex(@"^(?:(?:and|but|so|ok|okay)\s*,?\s*)?(?:what|how)\s+about\b|^(?:and|also)\b", RegexOptions.IgnoreCase)]
     private static partial Regex LeadIn();
