@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ResearchBot.Digest;
 
 /// <summary>Fills a draft without a model: theme names from the cluster's distinctive words, one-liners from each paper's contribution sentence.</summary>
@@ -28,9 +26,12 @@ public static class OfflineDigestWriter
     public static string Intro(DraftTheme theme)
     {
         var count = theme.Items.Count == 1 ? "1 paper" : $"{theme.Items.Count} papers";
-        return theme.Keywords.Count == 0 ? $"{count}." : $"{count} on {Name(theme.Keywords).ToLowerInvariant()}.";
+        if (theme.Keywords.Count == 0) return $"{count}.";
+        var words = theme.Keywords.ToList();
+        return $"{count} on {(words.Count == 1 ? words[0] : string.Join(", ", words[..^1]) + " and " + words[^1])}.";
     }
 
+    /// <summary>Capitalized; spellings with capitals of their own ("LLMs", "GPU", "CoT") are kept.</summary>
     private static string Title(string word) =>
-        word.Any(char.IsDigit) || word.Length <= 3 && word.All(char.IsLetter) ? word.ToUpperInvariant() : CultureInfo.InvariantCulture.TextInfo.ToTitleCase(word);
+        word.Any(char.IsUpper) ? word : char.ToUpperInvariant(word[0]) + word[1..];
 }

@@ -29,6 +29,7 @@ public sealed class DigestServiceTests
         Assert.Equal(expected, items.Select(i => i.PaperId).Order());
         Assert.All(digest.Themes, t => Assert.False(string.IsNullOrWhiteSpace(t.Name)));
         Assert.True(digest.Themes.Count >= 2);
+        Assert.Equal(digest.Themes.Count, digest.Themes.Select(t => t.Name).Distinct().Count());
         var cited = Regex.Matches(digest.Text, @"\[(\d+)\]").Select(m => int.Parse(m.Groups[1].Value)).ToList();
         Assert.Equal(Enumerable.Range(1, 12), cited.Order());
         Assert.DoesNotContain(digest.Sources, s => TestPapers.All.Any(p => p.Id == s.Id));

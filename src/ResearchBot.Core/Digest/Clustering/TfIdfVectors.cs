@@ -15,7 +15,7 @@ public sealed class TfIdfVectors
     /// <summary>One sparse vector per paper, in input order.</summary>
     public IReadOnlyList<Dictionary<string, double>> Vectors { get; }
 
-    /// <summary>The most frequent word that stems to a term.</summary>
+    /// <summary>The most frequent spelling (case kept, e.g. "LLMs", "GPU") of the words that stem to a term.</summary>
     public IReadOnlyDictionary<string, string> Surface { get; }
 
     /// <summary>Vectors for <paramref name="papers"/>.</summary>
@@ -30,7 +30,7 @@ public sealed class TfIdfVectors
             {
                 foreach (var word in Words(text))
                 {
-                    var stem = Terms.Of(word).FirstOrDefault();
+                    var stem = Terms.Of(word.ToLowerInvariant()).FirstOrDefault();
                     if (stem is null) continue;
                     tf[stem] = tf.GetValueOrDefault(stem) + weight;
                     var forms = counts.TryGetValue(stem, out var f) ? f : counts[stem] = new(StringComparer.Ordinal);
@@ -66,6 +66,6 @@ public sealed class TfIdfVectors
 
     private static IEnumerable<string> Words(string text) =>
         text.Split([' ', '\t', '\n', '\r', ',', '.', ';', ':', '(', ')', '[', ']', '"', '\'', '?', '!', '/'], StringSplitOptions.RemoveEmptyEntries)
-            .Select(w => w.Trim('-').ToLowerInvariant())
+            .Select(w => w.Trim('-'))
             .Where(w => w.Length >= 3 && w.Any(char.IsLetter));
 }

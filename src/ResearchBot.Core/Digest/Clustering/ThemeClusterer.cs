@@ -22,7 +22,18 @@ public static class ThemeClusterer
             .OrderByDescending(g => g.Count).ThenBy(g => g[0])
             .ToList();
         var global = Mean(vectors, Enumerable.Range(0, papers.Count).ToList());
-        return groups.Select(g => new ThemeCluster(g, TopTerms(vectors, g, global, tfidf.Surface, groups.Count == 1))).ToList();
+        // Names: each theme's most distinctive words, preferring words no larger theme already uses, so names differ.
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        var result = new List<ThemeCluster>();
+        foreach (var g in groups)
+        {
+            var ranked = RankedTerms(vectors, g, global, tfidf.Surface, groups.Count == 1);
+            var name = ranked.Where(t => !used.Contains(t)).Take(3).ToList();
+            if (name.Count < 3) name.AddRange(ranked.Where(t => !name.Contains(t)).Take(3 - name.Count));
+            used.UnionWith(name);
+            result.Add(new ThemeCluster(g, name));
+        }
+        return result;
     }
 
     private static int[] KMeans(IReadOnlyList<Dictionary<string, double>> vectors, int k)
@@ -77,7 +88,7 @@ public static class ThemeClusterer
         }
     }
 
-    private static IReadOnlyList<string> TopTerms(IReadOnlyList<Dictionary<string, double>> vectors, List<int> members,
+    private static IReadOnlyList<string> RankedTerms(IReadOnlyList<Dictionary<string, double>> vectors, List<int> members,
         Dictionary<string, double> global, IReadOnlyDictionary<string, string> surface, bool only)
     {
         var mean = Mean(vectors, members);
@@ -87,7 +98,7 @@ public static class ThemeClusterer
             .OrderByDescending(x => x.Weight).ThenBy(x => x.Term, StringComparer.Ordinal)
             .Select(x => surface.GetValueOrDefault(x.Term, x.Term))
             .Distinct(StringComparer.Ordinal)
-            .Take(3)
+            .Take(12)
             .ToList();
     }
 
