@@ -1,10 +1,11 @@
 using System.ClientModel;
 using System.Net;
+using System.Text.RegularExpressions;
 
 namespace ResearchBot.ChatClients;
 
 /// <summary>Turns provider exceptions (HTTP errors, timeouts, refused connections) into one-line <see cref="ChatProviderException"/>s.</summary>
-internal static class ChatErrorTranslator
+internal static partial class ChatErrorTranslator
 {
     /// <summary>The translated exception, or null when <paramref name="error"/> is not a provider failure (e.g. the caller cancelled).</summary>
     public static ChatProviderException? Translate(Exception error, string provider, CancellationToken callerToken)
@@ -35,10 +36,14 @@ internal static class ChatErrorTranslator
 
     private static string Detail(string message)
     {
-        var first = OneLine(message);
+        // The OpenAI client's message repeats the status ("HTTP 500 (server_error: )"); keep only the server's words.
+        var first = StatusPrefix().Replace(OneLine(message), "");
         return first.Length == 0 ? "" : ": " + (first.Length > 200 ? first[..200] + "…" : first);
     }
 
     private static string OneLine(string text) =>
         string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    [GeneratedRegex(@"^HTTP \d+\s*(\([^)]*\))?\s*")]
+    private static partial Regex StatusPrefix();
 }

@@ -65,7 +65,7 @@ public sealed class OpenAiProviderTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<ChatProviderException>(() => Client(maxRetries: 1).GetResponseAsync([new ChatMessage(ChatRole.User, "hi")]));
 
         Assert.Equal(2, _server.Requests.Count);
-        Assert.Contains("HTTP 500", error.Message);
+        Assert.EndsWith("failed: HTTP 500 (server error; retries exhausted): scripted status 500", error.Message);
         Assert.Contains("test-model", error.Message);
         Assert.DoesNotContain('\n', error.Message);
         Assert.DoesNotContain("sk-test-secret", error.Message);
