@@ -100,7 +100,7 @@ public sealed class ModelAnswerTests : IAsyncLifetime
         Assert.Contains("search_papers", _server.Requests[0].ToolNames);
         Assert.Contains("get_paper", _server.Requests[0].ToolNames);
         var toolResult = _server.Requests[1].Messages.Single(m => m.Role == "tool").Content;
-        Assert.Contains("[2] ScatterFormer", toolResult);
+        Assert.Contains("[2] ScatterFormer", Between(toolResult, SourceFormatter.BeginMarker, SourceFormatter.EndMarker));
         var toolQuery = harness.Search.Queries[^1];
         Assert.Equal("voxel transformer scattered linear attention", toolQuery.Text);
         Assert.Equal(new DateOnly(2026, 4, 28), toolQuery.From);
@@ -150,6 +150,26 @@ public sealed class ModelAnswerTests : IAsyncLifetime
         Assert.True(answer.Abstained);
         Assert.Empty(answer.Citations);
         Assert.Empty(_server.Requests);
+    }
+
+    [Fact]
+    public async Task Cancelling_stops_the_answer_without_a_provider_error()
+    {
+        _server.Enqueue(FakeReply.Stall("Keyformer", TimeSpan.FromSeconds(60)));
+        using var harness = new AnswerHarness(AnswerHarness.OpenAi(_server.Endpoint));
+        using var cts = new CancellationTokenSource();
+        var pieces = new List<string>();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var update in harness.Answers.StreamAsync(new AskRequest("KV cache reduction by selecting key tokens", []), cts.Token))
+            {
+                if (update is AnswerDelta d) pieces.Add(d.Text);
+                cts.Cancel();
+            }
+        });
+
+        Assert.Equal(["Keyformer"], pieces);
     }
 
     private static string Between(string text, string begin, string end)

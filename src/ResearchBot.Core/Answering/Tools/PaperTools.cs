@@ -32,7 +32,7 @@ public sealed class PaperTools(IPaperSearch search, IPaperStore store, SourceLis
         var results = await search.SearchAsync(new SearchQuery(query, top, ParseDate(from), ParseDate(to)), cancellationToken);
         var found = results.Relevant.Take(top).Select(h => sources.Add(h.Paper, h.Relevance)).ToList();
         if (found.Count == 0) return $"No relevant papers found for \"{query}\" among {results.PapersInRange} papers.";
-        return "Papers found (cite them by their numbers):\n" + SourceFormatter.Format(found, 1200);
+        return "Papers found (cite them by their numbers):\n" + Delimited(SourceFormatter.Format(found, 1200));
     }
 
     [KernelFunction("get_paper")]
@@ -44,9 +44,9 @@ public sealed class PaperTools(IPaperSearch search, IPaperStore store, SourceLis
         if (paper is null) return $"No paper with id \"{id}\" is stored.";
         var source = sources.Add(paper, 1.0);
         var sb = new StringBuilder(SourceFormatter.Format([source], 4000));
-        if (paper.Authors.Count > 0) sb.Append("\nAuthors: ").Append(string.Join(", ", paper.Authors.Take(12)));
-        if (paper.Url is not null) sb.Append("\nLink: ").Append(paper.Url);
-        return sb.ToString();
+        if (paper.Authors.Count > 0) sb.Append("\nAuthors: ").Append(SourceFormatter.Defuse(string.Join(", ", paper.Authors.Take(12))));
+        if (paper.Url is not null) sb.Append("\nLink: ").Append(SourceFormatter.Defuse(paper.Url));
+        return Delimited(sb.ToString());
     }
 
     /// <summary>
@@ -59,6 +59,9 @@ public sealed class PaperTools(IPaperSearch search, IPaperStore store, SourceLis
             .OrderBy(m => m.Name, StringComparer.Ordinal)
             .Select(m => KernelFunctionFactory.CreateFromMethod(m, this).WithKernel(kernel))
             .ToList();
+
+    /// <summary>Tool results carry paper text too, so they sit inside the same data delimiters as the sources.</summary>
+    private static string Delimited(string text) => $"{SourceFormatter.BeginMarker}\n{text}\n{SourceFormatter.EndMarker}";
 
     private bool TryCount(out string message)
     {
