@@ -60,7 +60,7 @@ public sealed class AnswerService(
 
     private Answer Complete(AskRequest request, string standalone, string raw, SourceList sources, AnswerUsage? usage)
     {
-        var check = CitationChecker.Check(raw, sources.Count, logger);
+        var check = CitationChecker.Check(TrailingSources.Remove(raw), sources.Count, logger);
         return new Answer(request.Question, standalone, check.Text, sources.ToAnswerSources(), check.Cited, Mode, usage, false);
     }
 }

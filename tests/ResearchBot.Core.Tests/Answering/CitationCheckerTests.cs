@@ -54,4 +54,21 @@ public sealed class CitationCheckerTests
         var line = Assert.Single(logger.Lines);
         Assert.Contains("12", line);
     }
+
+    [Theory]
+    [InlineData("Keyformer halves the cache [1].\n\nSources:\n[1] Keyformer (2026-04-27)\n[2] TriForce")]
+    [InlineData("Keyformer halves the cache [1].\n\n## References\n- [1] Keyformer")]
+    [InlineData("Keyformer halves the cache [1].\n**Sources:**\n1. Keyformer")]
+    public void A_sources_list_the_model_appends_is_removed(string text)
+    {
+        Assert.Equal("Keyformer halves the cache [1].", TrailingSources.Remove(text));
+    }
+
+    [Fact]
+    public void An_answer_that_only_mentions_sources_in_prose_is_kept()
+    {
+        const string text = "The sources disagree [1][2].\nSources of error include noise [2].";
+
+        Assert.Equal(text, TrailingSources.Remove(text));
+    }
 }
