@@ -1,3 +1,5 @@
+using ResearchBot.TestSupport.Fakes;
+
 namespace ResearchBot.Core.Tests.Answering;
 
 public sealed class AbstentionTests
@@ -68,5 +70,18 @@ public sealed class AbstentionTests
 
         Assert.True(answer.Abstained);
         Assert.Equal("I found nothing about this in the 0 papers from 2026-03-01 to 2026-03-31.", answer.Text);
+    }
+
+    [Fact]
+    public async Task The_requests_own_range_wins_over_dates_in_the_question()
+    {
+        using var harness = new AnswerHarness();
+
+        var (_, answer) = await harness.AskAsync("speculative decoding for long contexts today", from: TestPapers.Day1, to: TestPapers.Day1);
+
+        var query = harness.Search.Queries[^1];
+        Assert.Equal("speculative decoding for long contexts", query.Text);
+        Assert.Equal((TestPapers.Day1, TestPapers.Day1), (query.From!.Value, query.To!.Value));
+        Assert.Contains(answer.CitedSources, s => s.Id == "2604.00003");
     }
 }
