@@ -27,6 +27,8 @@ public static class ChatClientFactory
         loggerFactory ??= NullLoggerFactory.Instance;
         if (string.IsNullOrWhiteSpace(settings.Model))
             throw new ChatProviderException($"Chat:Provider is {settings.Provider} but Chat:Model is not set.");
+        if (settings.Timeout <= TimeSpan.Zero)
+            throw new ChatProviderException($"Chat:Timeout must be positive (it is {settings.Timeout}).");
         var inner = settings.Provider switch
         {
             ChatProvider.OpenAI => CreateOpenAi(settings),

@@ -134,5 +134,7 @@ public sealed class OpenAiProviderTests : IAsyncLifetime
         Assert.Null(ChatClientFactory.Create(new ChatSettings()));
         var error = Assert.Throws<ChatProviderException>(() => ChatClientFactory.Create(new ChatSettings { Provider = ChatProvider.OpenAI }));
         Assert.Contains("Chat:Model", error.Message);
+        var timeout = Assert.Throws<ChatProviderException>(() => ChatClientFactory.Create(new ChatSettings { Provider = ChatProvider.OpenAI, Model = "m", Timeout = TimeSpan.Zero }));
+        Assert.Contains("Chat:Timeout", timeout.Message);
     }
 }
