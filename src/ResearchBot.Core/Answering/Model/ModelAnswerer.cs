@@ -25,7 +25,7 @@ public sealed class ModelAnswerer(IChatClient chat, ChatPrompt prompt, Kernel ke
         var (messages, options) = await prompt.RenderAsync(PromptNames.GroundedAnswer, new Dictionary<string, object?>
         {
             ["question"] = question,
-            ["sources"] = SourceFormatter.Format(sources.Items),
+            ["sources"] = SourceFormatter.Format(sources.Items, AbstractBudget(sources.Count)),
             ["today"] = today,
         }, cancellationToken);
 
@@ -47,4 +47,7 @@ public sealed class ModelAnswerer(IChatClient chat, ChatPrompt prompt, Kernel ke
         }
         run.ToolCalls = tools.Calls;
     }
+
+    /// <summary>Characters per abstract so the sources take at most about 60% of the context window (300..2000).</summary>
+    private int AbstractBudget(int count) => Math.Clamp(settings.ContextTokens * 4 * 6 / 10 / Math.Max(1, count), 300, 2000);
 }
