@@ -1,0 +1,84 @@
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using OllamaSharp;
+using OpenAI;
+using Polly;
+
+namespace ResearchBot.ChatClients;
+
+/// <summary>
+/// Builds the <see cref="IChatClient"/> the configuration asks for: the provider client with retries on 408/429/5xx
+/// (Retry-After honoured) and a per-call timeout, wrapped with function invocation (bounded), logging, OpenTelemetry
+/// and one-line provider errors. <see cref="ChatProvider.Offline"/> gives no client.
+/// </summary>
+public static class ChatClientFactory
+{
+    /// <summary>The OpenTelemetry source name of the chat spans.</summary>
+    public const string TelemetrySource = "ResearchBot.Chat";
+
+    /// <summary>The client, or null when the provider is <see cref="ChatProvider.Offline"/>.</summary>
+    public static IChatClient? Create(ChatSettings settings, ILoggerFactory? loggerFactory = null)
+    {
+        if (!settings.UsesModel) return null;
+        loggerFactory ??= NullLoggerFactory.Instance;
+        if (string.IsNullOrWhiteSpace(settings.Model))
+            throw new ChatProviderException($"Chat:Provider is {settings.Provider} but Chat:Model is not set.");
+        if (settings.Timeout <= TimeSpan.Zero)
+            throw new ChatProviderException($"Chat:Timeout must be positive (it is {settings.Timeout}).");
+        var inner = settings.Provider switch
+        {
+            ChatProvider.OpenAI => CreateOpenAi(settings),
+            ChatProvider.Ollama => CreateOllama(settings),
+            _ => throw new ChatProviderException($"Unknown Chat:Provider '{settings.Provider}'."),
+        };
+        return new ChatClientBuilder(inner)
+            .Use(c => new ProviderErrorChatClient(c, settings.Describe()))
+            .UseFunctionInvocation(loggerFactory, f =>
+            {
+                f.MaximumIterationsPerRequest = Math.Max(1, settings.MaxToolCalls);
+                f.MaximumConsecutiveErrorsPerRequest = 2;
+            })
+            .UseOpenTelemetry(loggerFactory, TelemetrySource)
+            .UseLogging(loggerFactory)
+            .Build();
+    }
+
+    private static IChatClient CreateOpenAi(ChatSettings settings)
+    {
+        var options = new OpenAIClientOptions
+        {
+            Endpoint = ParseEndpoint(settings),
+            NetworkTimeout = settings.Timeout,
+            RetryPolicy = new ClientRetryPolicy(Math.Max(0, settings.MaxRetries)),
+        };
+        // Local OpenAI-compatible servers need no key, but the client requires a non-empty credential.
+        var key = string.IsNullOrWhiteSpace(settings.ApiKey) ? "no-key" : settings.ApiKey;
+        return new OpenAI.Chat.ChatClient(settings.Model, new ApiKeyCredential(key), options).AsIChatClient();
+    }
+
+    private static IChatClient CreateOllama(ChatSettings settings)
+    {
+        var retry = new HttpRetryStrategyOptions { MaxRetryAttempts = Math.Max(1, settings.MaxRetries), ShouldRetryAfterHeader = true };
+        var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>();
+        if (settings.MaxRetries > 0) pipeline.AddRetry(retry);
+        pipeline.AddTimeout(settings.Timeout);
+        var http = new HttpClient(new ResilienceHandler(pipeline.Build()) { InnerHandler = new SocketsHttpHandler() })
+        {
+            BaseAddress = ParseEndpoint(settings),
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+        return new OllamaApiClient(http, settings.Model!);
+    }
+
+    private static Uri ParseEndpoint(ChatSettings settings)
+    {
+        var text = string.IsNullOrWhiteSpace(settings.Endpoint) ? ChatSettings.DefaultEndpoint(settings.Provider) : settings.Endpoint;
+        return Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? uri
+            : throw new ChatProviderException($"Chat:Endpoint '{text}' is not an http(s) URL.");
+    }
+}

@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace ResearchBot.TestSupport.OpenAi;
+
+/// <summary>
+/// A server on 127.0.0.1 speaking Ollama's native chat API (<c>POST /api/chat</c>, newline-delimited JSON), answering
+/// from a script of <see cref="FakeReply"/>s (text and status replies) and counting requests.
+/// </summary>
+public sealed class FakeOllamaServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<FakeReply> _replies = new();
+    private int _requests;
+
+    private FakeOllamaServer(WebApplication app) => _app = app;
+
+    /// <summary>The base URL (no path).</summary>
+    public Uri Endpoint { get; private set; } = null!;
+
+    /// <summary>How many chat requests arrived.</summary>
+    public int Requests => Volatile.Read(ref _requests);
+
+    /// <summary>Appends replies to the script; an empty script answers 500.</summary>
+    public FakeOllamaServer Enqueue(params FakeReply[] replies)
+    {
+        foreach (var r in replies) _replies.Enqueue(r);
+        return this;
+    }
+
+    public static async Task<FakeOllamaServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var server = new FakeOllamaServer(app);
+        app.MapPost("/api/chat", server.HandleAsync);
+        await app.StartAsync();
+        server.Endpoint = new Uri(app.Urls.First());
+        return server;
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var body = (await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted))?.AsObject() ?? [];
+        Interlocked.Increment(ref _requests);
+        var reply = _replies.TryDequeue(out var scripted) ? scripted : FakeReply.Status(500);
+        var model = body["model"]?.GetValue<string>() ?? "fake";
+        switch (reply)
+        {
+            case StatusReply s:
+                context.Response.StatusCode = s.Code;
+                if (s.RetryAfter is not null) context.Response.Headers.RetryAfter = s.RetryAfter;
+                await context.Response.WriteAsJsonAsync(new { error = $"scripted status {s.Code}" });
+                break;
+            case TextReply t:
+                context.Response.ContentType = "application/x-ndjson";
+                foreach (var word in t.Content.Split(' '))
+                    await Line(context, new JsonObject { ["model"] = model, ["created_at"] = "2026-04-29T09:00:00Z", ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = word + " " }, ["done"] = false });
+                await Line(context, new JsonObject
+                {
+                    ["model"] = model, ["created_at"] = "2026-04-29T09:00:01Z", ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = "" },
+                    ["done"] = true, ["done_reason"] = "stop", ["prompt_eval_count"] = t.PromptTokens, ["eval_count"] = t.CompletionTokens,
+                });
+                break;
+            case HangReply h:
+                try { await Task.Delay(h.Delay, context.RequestAborted); }
+                catch (OperationCanceledException) { return; }
+                context.Response.StatusCode = 504;
+                break;
+            default:
+                context.Response.StatusCode = 500;
+                break;
+        }
+    }
+
+    private static async Task Line(HttpContext context, JsonObject json)
+    {
+        await context.Response.WriteAsync(json.ToJsonString() + "\n");
+        await context.Response.Body.FlushAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
