@@ -115,7 +115,7 @@ internal static class BenchCommand
         var embedSeconds = embed0.Elapsed.TotalSeconds;
 
         return new BenchFigures(
-            count, sample.Count, report.Added,
+            count, sample.DistinctBy(p => p.TitleKey).Count(), report.Added,
             new IngestFigures(Round(ingestSeconds, 2), Math.Round(report.Parsed / Math.Max(ingestSeconds, 1e-9)), Round(parseSeconds, 2), Round(embedSeconds, 2),
                 Round(Math.Max(0, ingestSeconds - parseSeconds - embedSeconds), 2)),
             new SearchFigures(queryCount, questionsFile ?? (FindUp(DevQuestions) is { } found ? found : "sampled titles"),

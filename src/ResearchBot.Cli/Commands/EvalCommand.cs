@@ -46,14 +46,16 @@ internal static class EvalCommand
             [.. rows.Where(r => r.Metrics.RecallAt5 == 0).Select(r => new EvalMiss(r.Question.Question, r.Question.Relevant, r.Metrics.FirstRelevantRank, [.. r.Titles.Take(3)]))]);
 
         if (json) CliJson.WriteLine(cli.Console.Out, summary);
-        else Write(cli.Console.Ansi, summary, top);
+        else Write(cli.Console, summary, top);
         return CliApp.ExitOk;
     }
 
     private static double Mean(IEnumerable<double> values) => Math.Round(values.DefaultIfEmpty(0).Average(), 3);
 
-    private static void Write(IAnsiConsole ansi, EvalJson s, int top)
+    private static void Write(CliConsole console, EvalJson s, int top)
     {
+        var ansi = console.Ansi;
+        var output = console.Out;
         string F(double v) => v.ToString("0.000", CultureInfo.InvariantCulture);
         ansi.Write(new Table().Border(TableBorder.Rounded)
             .AddColumn(new TableColumn("questions").RightAligned())
@@ -64,16 +66,16 @@ internal static class EvalCommand
             .AddRow(s.N.ToString(CultureInfo.InvariantCulture), F(s.RecallAt5), F(s.RecallAt10), F(s.MrrAt10), F(s.NdcgAt10)));
         if (s.Misses.Count == 0)
         {
-            ansi.WriteLine("No misses: every question has a relevant paper in the top 5.");
+            output.WriteLine("No misses: every question has a relevant paper in the top 5.");
             return;
         }
-        ansi.WriteLine($"Misses (no relevant paper in the top 5): {s.Misses.Count}");
+        output.WriteLine($"Misses (no relevant paper in the top 5): {s.Misses.Count}");
         foreach (var m in s.Misses)
         {
             var where = m.Rank is { } r ? $"first relevant at rank {r}" : $"no relevant paper in the top {top}";
-            ansi.WriteLine($"- {m.Question} ({where})");
-            ansi.WriteLine($"    wanted: {string.Join(" | ", m.Relevant)}");
-            if (m.Top.Count > 0) ansi.WriteLine($"    got:    {string.Join(" | ", m.Top)}");
+            output.WriteLine($"- {m.Question} ({where})");
+            output.WriteLine($"    wanted: {string.Join(" | ", m.Relevant)}");
+            if (m.Top.Count > 0) output.WriteLine($"    got:    {string.Join(" | ", m.Top)}");
         }
     }
 

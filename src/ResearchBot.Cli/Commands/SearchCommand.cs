@@ -20,6 +20,11 @@ internal static class SearchCommand
             Description = "What to look for; omit it to read one query per line from standard input (JSON Lines out)",
             Arity = ArgumentArity.ZeroOrOne,
         };
+        query.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } text && text.StartsWith("--", StringComparison.Ordinal))
+                result.AddError($"unknown option '{text}'");
+        });
         var top = CommonOptions.Positive("--top", 10, "How many papers to return", max: 100);
         var from = CommonOptions.Date("--from", "Only papers dated on or after this day");
         var to = CommonOptions.Date("--to", "Only papers dated on or before this day");
