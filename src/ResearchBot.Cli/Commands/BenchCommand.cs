@@ -142,12 +142,14 @@ internal static class BenchCommand
         return [.. Enumerable.Range(0, Math.Min(count, sample.Count)).Select(_ => sample[random.Next(sample.Count)].Title)];
     }
 
-    /// <summary>A start-to-exit <c>researchbot search</c> in a new process, when this process is the researchbot executable.</summary>
+    /// <summary>A start-to-exit <c>researchbot search</c> in a new process, when this process is researchbot (apphost or <c>dotnet researchbot.dll</c>).</summary>
     private static async Task<double?> FreshProcessColdStartAsync(string db, string query, CancellationToken ct)
     {
         var exe = Environment.ProcessPath;
-        if (exe is null || !Path.GetFileNameWithoutExtension(exe).Equals("researchbot", StringComparison.OrdinalIgnoreCase)) return null;
+        var entry = System.Reflection.Assembly.GetEntryAssembly();
+        if (exe is null || entry?.GetName().Name != "researchbot") return null;
         var start = new ProcessStartInfo(exe) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(exe).Equals("dotnet", StringComparison.OrdinalIgnoreCase)) start.ArgumentList.Add(entry.Location);
         foreach (var a in new[] { "search", query, "--json", "--top", "10", "--db", db }) start.ArgumentList.Add(a);
         var watch = Stopwatch.StartNew();
         using var child = Process.Start(start);
