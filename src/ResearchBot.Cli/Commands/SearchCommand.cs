@@ -44,6 +44,8 @@ internal static class SearchCommand
 
         if (query is null)
         {
+            if (cli.Console.IsSystemConsole && !System.Console.IsInputRedirected)
+                cli.Console.WriteNote("reading queries from standard input, one a line (Ctrl+D to end); JSON Lines out");
             while (await cli.Console.In.ReadLineAsync(ct) is { } line)
             {
                 var q = line.Trim();
