@@ -101,3 +101,32 @@ public sealed class IngestCommandTests : IDisposable
         return stats.RootElement.GetProperty("papers").GetInt32();
     }
 }
+
+public sealed class EmbeddingMismatchTests : IDisposable
+{
+    private readonly CliRunner _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    [Fact]
+    public async Task Another_embedder_on_an_existing_store_is_refused_in_one_line()
+    {
+        await _cli.RunAsync("ingest", CliRunner.SamplePage(0));
+        var otherEmbedder = new Dictionary<string, string?>
+        {
+            ["Embeddings:Provider"] = "OpenAI",
+            ["Embeddings:Model"] = "text-embedding-3-small",
+            ["Embeddings:ApiKey"] = "test-key",
+            ["Embeddings:Endpoint"] = "http://127.0.0.1:9/v1",
+        };
+
+        var result = await _cli.RunAsync(["ingest", CliRunner.SamplePage(1)], settings: otherEmbedder);
+
+        Assert.Equal(1, result.ExitCode);
+        var error = Assert.Single(result.ErrorLines);
+        Assert.StartsWith("error: the store's vectors were made by ", error);
+        Assert.Contains("run `reembed`", error);
+        var stats = await _cli.RunAsync("stats", "--json");
+        Assert.Contains("\"papers\":12,", stats.Out);
+    }
+}

@@ -71,7 +71,9 @@ internal static class BenchCommand
             sampleFolder = SampleCorpusLoader.Locate(storage.SampleCorpus)
                 ?? throw new CliException($"the sample corpus folder '{storage.SampleCorpus}' was not found (Storage:SampleCorpus); bench draws its words from it");
             sample = await ReadFolderAsync(host.Services.GetRequiredService<PaperFileReader>(), sampleFolder, ct);
+            Phase(cli, $"writing {count:N0} synthetic papers");
             SyntheticPapers.WriteJsonLines(syntheticFile, count, sample);
+            Phase(cli, $"ingesting them with the sample corpus");
 
             var ingest = Stopwatch.StartNew();
             report = await host.Services.GetRequiredService<IIngestionService>().IngestAsync(new IngestRequest([sampleFolder, syntheticFile]), cancellationToken: ct);
@@ -80,6 +82,7 @@ internal static class BenchCommand
         }
 
         var queries = LoadQueries(questionsFile, sample, queryCount);
+        Phase(cli, $"cold start, then timing {queryCount:N0} searches");
 
         // Cold start in this process: a fresh host and service provider open the store and answer one search.
         var cold = Stopwatch.StartNew();
@@ -104,6 +107,7 @@ internal static class BenchCommand
         var heap = GC.GetGCMemoryInfo().HeapSizeBytes;
 
         // Stages measured on their own, after the memory figures: parsing the JSON Lines file, then embedding its texts.
+        Phase(cli, $"timing parse and embed on their own");
         var parse0 = Stopwatch.StartNew();
         var parsed = await warm.Services.GetRequiredService<PaperFileReader>().ReadAsync(syntheticFile, new ParseContext(syntheticFile, null, Today()), cancellationToken: ct);
         var parseSeconds = parse0.Elapsed.TotalSeconds;
@@ -123,6 +127,12 @@ internal static class BenchCommand
             new ColdStartFigures(Round(coldSeconds, 3), processColdSeconds is { } p ? Round(p, 3) : null),
             new MemoryFigures(peakWorkingSet / (1 << 20), heap / (1 << 20)),
             File.Exists(db) ? new FileInfo(db).Length / (1 << 20) : 0);
+    }
+
+    /// <summary>On a terminal, says on standard error what the bench is doing (a large run takes minutes).</summary>
+    private static void Phase(CliContext cli, FormattableString what)
+    {
+        if (cli.Console.IsTerminal) cli.Console.WriteNote("bench: " + what.ToString(CultureInfo.InvariantCulture) + "…");
     }
 
     private static async Task<IReadOnlyList<Paper>> ReadFolderAsync(PaperFileReader reader, string folder, CancellationToken ct)
