@@ -1,1 +1,39 @@
-System.Console.WriteLine("hi");
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ResearchBot;
+using ResearchBot.Cli;
+
+// researchbot: the console host. The verbs (Commands/) are parsed first; each verb then builds the host below.
+return await CliApp.RunAsync(args, CliConsole.FromSystemConsole());
+
+/// <summary>The composition root of the console host: configuration sources, logging and services.</summary>
+internal partial class Program
+{
+    /// <summary>Builds the host; <paramref name="overrides"/> (command-line options such as <c>--db</c>) win over every other source.</summary>
+    internal static IHost BuildHost(IReadOnlyDictionary<string, string?> overrides)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            DisableDefaults = true,
+            ContentRootPath = Directory.GetCurrentDirectory(),
+        });
+
+        builder.Configuration
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
+            .AddUserSecrets(typeof(Program).Assembly, optional: true)
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(overrides);
+
+        builder.Logging
+            .SetMinimumLevel(LogLevel.Warning)
+            .AddConfiguration(builder.Configuration.GetSection("Logging"))
+            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+
+        builder.Services.AddResearchBot(builder.Configuration);
+
+        return builder.Build();
+    }
+}

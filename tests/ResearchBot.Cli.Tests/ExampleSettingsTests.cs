@@ -1,0 +1,70 @@
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using ResearchBot.Embeddings;
+using ResearchBot.Ingestion;
+using ResearchBot.Retrieval;
+using ResearchBot.Storage;
+
+namespace ResearchBot.Cli.Tests;
+
+/// <summary><c>appsettings.example.json</c> documents exactly the keys the options classes bind, and its values work.</summary>
+public sealed class ExampleSettingsTests : IDisposable
+{
+    private static readonly string ExampleFile = FindExample();
+    private readonly CliRunner _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    public static TheoryData<string, Type> Sections => new()
+    {
+        { "Storage", typeof(StorageOptions) },
+        { "Embeddings", typeof(EmbeddingOptions) },
+        { "Embeddings:Offline", typeof(OfflineEmbeddingOptions) },
+        { "Retrieval", typeof(RetrievalOptions) },
+        { "Sources:HuggingFace", typeof(HuggingFaceOptions) },
+        { "Sources:Arxiv", typeof(ArxivOptions) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Sections))]
+    public void Every_settable_option_is_documented_and_every_documented_key_exists(string section, Type options)
+    {
+        var documented = Example().GetSection(section).GetChildren()
+            .Where(c => !c.GetChildren().Any())
+            .Select(c => c.Key)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var expected = options.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.CanWrite && (p.PropertyType.IsValueType || p.PropertyType == typeof(string) || p.PropertyType == typeof(Uri) || Nullable.GetUnderlyingType(p.PropertyType) is not null))
+            .Select(p => p.Name)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+        Assert.Equal(expected.Order(), documented.Order());
+    }
+
+    [Fact]
+    public async Task The_example_values_are_valid_settings()
+    {
+        var settings = Example().AsEnumerable().Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value);
+
+        await _cli.RunAsync("ingest", CliRunner.SamplePage(0));
+        var result = await _cli.RunAsync(["search", "attention", "--json"], settings: settings);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Empty(result.Error);
+        using var doc = JsonDocument.Parse(result.Out);
+        Assert.True(doc.RootElement.GetProperty("results").GetArrayLength() > 0);
+    }
+
+    private static IConfigurationRoot Example() => new ConfigurationBuilder().AddJsonFile(ExampleFile, optional: false).Build();
+
+    private static string FindExample()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "appsettings.example.json");
+            if (File.Exists(candidate)) return candidate;
+        }
+        throw new FileNotFoundException("appsettings.example.json not found above " + AppContext.BaseDirectory);
+    }
+}

@@ -1,0 +1,37 @@
+using ResearchBot.Ingestion;
+
+namespace ResearchBot.Cli.Tests;
+
+/// <summary>The sample corpus is found from anywhere: as given, from the current folder, or above the executable.</summary>
+public sealed class SampleCorpusLocationTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("rb-locate-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Fact]
+    public void A_relative_folder_is_found_in_a_parent_of_the_start_directory()
+    {
+        var corpus = Directory.CreateDirectory(Path.Combine(_root, "corpus-" + Guid.NewGuid().ToString("N"), "pages")).FullName;
+        var deep = Directory.CreateDirectory(Path.Combine(_root, "bin", "Debug", "net10.0")).FullName;
+        var relative = Path.GetRelativePath(_root, corpus);
+
+        Assert.Equal(corpus, SampleCorpusLoader.Locate(relative, deep));
+    }
+
+    [Fact]
+    public void An_absolute_folder_is_used_as_is_and_a_missing_one_is_null()
+    {
+        Assert.Equal(_root, SampleCorpusLoader.Locate(_root));
+        Assert.Null(SampleCorpusLoader.Locate(Path.Combine(_root, "missing")));
+        Assert.Null(SampleCorpusLoader.Locate("no-such-corpus-" + Guid.NewGuid().ToString("N"), _root));
+    }
+
+    [Fact]
+    public void The_cli_output_carries_the_sample_pages()
+    {
+        var bundled = Path.Combine(AppContext.BaseDirectory, "data", "sample");
+
+        Assert.Equal(5, Directory.GetFiles(bundled, "*.txt").Length);
+    }
+}
