@@ -67,6 +67,7 @@ public static class CliApp
             EvalCommand.Create(cli),
             BenchCommand.Create(cli),
             ReembedCommand.Create(cli),
+            DiscordCommand.Create(cli),
         };
         root.SetAction(parse =>
         {
@@ -90,6 +91,8 @@ public static class CliApp
         OperationCanceledException => ("cancelled", ExitCancelled),
         OptionsValidationException e => ("configuration: " + string.Join("; ", e.Failures), ExitUsage),
         EmbeddingMismatchException e => (e.Message, ExitFailure),
+        ResearchBot.Prompts.PromptLoadException e => ("prompts: " + e.Message, ExitUsage),
+        ResearchBot.ChatClients.ChatProviderException e => (e.Message, ExitFailure),
         PaperSourceException e => (e.Message, ExitFailure),
         SqliteException e => ("store: " + e.Message, ExitFailure),
         InvalidOperationException e when e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) => ("configuration: " + e.Message, ExitUsage),

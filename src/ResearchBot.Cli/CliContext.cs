@@ -21,12 +21,19 @@ internal sealed class CliContext(CliConsole console, IReadOnlyDictionary<string,
     };
 
     /// <summary>Builds the host for a verb: configuration, logging and the bot's services, with <c>--db</c> applied.</summary>
-    public IHost OpenHost(ParseResult parse, IReadOnlyDictionary<string, string?>? extra = null)
+    /// <param name="answering">Also add answering and digests (prompts are loaded and checked).</param>
+    public IHost OpenHost(ParseResult parse, IReadOnlyDictionary<string, string?>? extra = null, bool answering = false) =>
+        Program.BuildHost(Overrides(parse, extra), answering);
+
+    /// <summary>The host builder with the bot's core and answering services, for a host that adds its own (the Discord bot).</summary>
+    public HostApplicationBuilder CreateBuilder(ParseResult parse) => Program.CreateBuilder(Overrides(parse, null), answering: true);
+
+    private Dictionary<string, string?> Overrides(ParseResult parse, IReadOnlyDictionary<string, string?>? extra)
     {
         var overrides = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>(), StringComparer.OrdinalIgnoreCase);
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) overrides[key] = value;
         if (parse.GetValue(Db) is { Length: > 0 } db) overrides[$"{StorageOptions.Section}:Path"] = db;
-        return Program.BuildHost(overrides);
+        return overrides;
     }
 
     /// <summary>Fills an empty store with the bundled sample corpus (when configured), saying so on standard error.</summary>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ResearchBot;
+using ResearchBot.Answering;
 using ResearchBot.Cli;
 
 // researchbot: the console host. The verbs (Commands/) are parsed first; each verb then builds the host below.
@@ -12,7 +13,12 @@ return await CliApp.RunAsync(args, CliConsole.FromSystemConsole());
 internal partial class Program
 {
     /// <summary>Builds the host; <paramref name="overrides"/> (command-line options such as <c>--db</c>) win over every other source.</summary>
-    internal static IHost BuildHost(IReadOnlyDictionary<string, string?> overrides)
+    /// <param name="answering">Also add answering and digests (loads and checks the prompts, so a broken prompt fails here).</param>
+    internal static IHost BuildHost(IReadOnlyDictionary<string, string?> overrides, bool answering = false) =>
+        CreateBuilder(overrides, answering).Build();
+
+    /// <summary>The host builder behind <see cref="BuildHost"/>, for hosts that add services of their own (the Discord bot).</summary>
+    internal static HostApplicationBuilder CreateBuilder(IReadOnlyDictionary<string, string?> overrides, bool answering)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -33,7 +39,7 @@ internal partial class Program
             .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
         builder.Services.AddResearchBot(builder.Configuration);
-
-        return builder.Build();
+        if (answering) builder.Services.AddAnswering(builder.Configuration);
+        return builder;
     }
 }
