@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ResearchBot.Cli.Bench;
+using ResearchBot.Evaluation;
 using ResearchBot.Papers;
 
 namespace ResearchBot.Cli.Tests;

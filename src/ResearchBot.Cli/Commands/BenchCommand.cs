@@ -6,7 +6,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using ResearchBot.Cli.Bench;
+using ResearchBot.Evaluation;
 using ResearchBot.Cli.Evaluation;
 using ResearchBot.Cli.Output;
 using ResearchBot.Embeddings;

@@ -3,20 +3,20 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using ResearchBot.Papers;
 
-namespace ResearchBot.Cli.Bench;
+namespace ResearchBot.Evaluation;
 
 /// <summary>
 /// Synthetic distractor papers as JSON Lines, made the way <c>shared/eval/synth.py</c> makes them: titles of 6–12 words
 /// drawn from the sample corpus's title words, abstracts of 120–220 words drawn from its abstract words, a fixed seed.
 /// </summary>
-internal static partial class SyntheticPapers
+public static partial class SyntheticPapers
 {
     /// <summary>Writes <paramref name="count"/> papers to <paramref name="path"/> (ids <c>syn.000000</c>…).</summary>
     public static void WriteJsonLines(string path, int count, IReadOnlyList<Paper> vocabularySource, int seed = 42)
     {
         var titleWords = vocabularySource.SelectMany(p => Words(p.Title)).ToArray();
         var abstractWords = vocabularySource.SelectMany(p => Words(p.Abstract)).ToArray();
-        if (titleWords.Length == 0 || abstractWords.Length == 0) throw new CliException("the sample corpus has no words to draw synthetic papers from");
+        if (titleWords.Length == 0 || abstractWords.Length == 0) throw new ArgumentException("the sample corpus has no words to draw synthetic papers from", nameof(vocabularySource));
         var random = new Random(seed);
         using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
         using var json = new Utf8JsonWriter(stream);
