@@ -124,7 +124,13 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
                 progress?.Report(done += chunk.Length);
             }
             var (model, _) = EmbeddingIdentity();
-            SetMeta(c, tx, ("embedding_model", model), ("embedding_dimensions", (dims ?? 0).ToString()));
+            if (dims is int d) SetMeta(c, tx, ("embedding_model", model), ("embedding_dimensions", d.ToString()));
+            else
+            {
+                // No papers, no vectors: no embedder to hold to (recording 0 dimensions would refuse every embedder later).
+                using var clear = Command(c, tx, "DELETE FROM meta WHERE key IN ('embedding_model', 'embedding_dimensions')");
+                clear.ExecuteNonQuery();
+            }
             BumpGeneration(c, tx);
             tx.Commit();
             return rows.Count;
