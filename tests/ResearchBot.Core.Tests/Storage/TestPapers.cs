@@ -28,7 +28,7 @@ internal static class TestPapers
     public static readonly Paper Quantization = Make("Quantization of Large Language Models to Four Bits",
         "Post-training quantization compresses the weights of large language models to four bits with little loss of perplexity.", 5);
 
-    public static readonly Paper Retrieval = Make("Retrieval-Augmented Generation for Open-Domain Question Answering",
+    public static readonly Paper Rag = Make("Retrieval-Augmented Generation for Open-Domain Question Answering",
         "A dense retriever fetches passages from Wikipedia that a sequence-to-sequence generator conditions on to answer open-domain questions.", 6);
 
     public static readonly Paper Molecules = Make("Graph Neural Networks for Molecule Property Prediction",
@@ -40,7 +40,7 @@ internal static class TestPapers
     public static readonly Paper Speech = Make("Self-Supervised Speech Recognition from Raw Audio",
         "Masked prediction over quantized speech units learns representations from raw audio that make low-resource speech recognition accurate.", 9);
 
-    public static IReadOnlyList<Paper> Corpus => [Transformers, VisionLanguage, Diffusion, Quantization, Retrieval, Molecules, Robotics, Speech];
+    public static IReadOnlyList<Paper> Corpus => [Transformers, VisionLanguage, Diffusion, Quantization, Rag, Molecules, Robotics, Speech];
 }
 
 /// <summary>Compares papers by value, lists included (records compare lists by reference).</summary>
