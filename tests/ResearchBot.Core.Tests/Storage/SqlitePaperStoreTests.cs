@@ -58,6 +58,47 @@ public class SqlitePaperStoreTests
     }
 
     [Fact]
+    public async Task Two_records_of_a_batch_that_reach_one_stored_paper_are_both_merged_into_it()
+    {
+        using var t = TestStore.InMemory();
+        await t.Store.UpsertAsync([Make("Old Title About Tokenizers", "Short.", day: 1, id: "2411.00001")]);
+        var longer = "A much longer abstract about tokenizers and their vocabularies.";
+
+        // The first reaches the stored paper by its arXiv id (its title was reworded), the second by its title.
+        var result = await t.Store.UpsertAsync([
+            Make("Revised Title About Tokenizers", longer, day: 2, id: "2411.00001"),
+            Make("Old Title About Tokenizers", "Short.", day: 3) with { Upvotes = 7 }]);
+
+        Assert.Equal(new UpsertResult(0, 1, 0), result);
+        var stored = await t.Store.GetAsync("2411.00001");
+        Assert.NotNull(stored);
+        Assert.Equal(longer, stored.Abstract);
+        Assert.Equal(7, stored.Upvotes);
+        Assert.Equal([Day(1), Day(2), Day(3)], stored.Listings.Select(l => l.Day));
+        Assert.Equal(1, await t.Store.CountAsync());
+        Assert.Equal(1, t.Scalar("SELECT df FROM terms WHERE term = 'vocabulari'"));
+    }
+
+    [Fact]
+    public async Task A_batch_record_joining_two_earlier_ones_makes_them_one_paper()
+    {
+        using var t = TestStore.InMemory();
+
+        // 1 and 3 share the arXiv id, 2 and 3 the title: all three are one paper.
+        var result = await t.Store.UpsertAsync([
+            Make("First Wording of a Paper", "A.", day: 1, id: "2411.00002"),
+            Make("Second Wording of a Paper", "A longer abstract.", day: 2),
+            Make("Second Wording of a Paper", "C.", day: 3, id: "2411.00002"),
+            Make("First Wording of a Paper", "D.", day: 4)]);
+
+        Assert.Equal(new UpsertResult(1, 0, 0), result);
+        var stored = await t.Store.GetAsync("2411.00002");
+        Assert.NotNull(stored);
+        Assert.Equal("A longer abstract.", stored.Abstract);
+        Assert.Equal(4, stored.Listings.Count);
+    }
+
+    [Fact]
     public async Task Re_upserting_the_same_input_changes_nothing()
     {
         using var t = TestStore.InMemory();
