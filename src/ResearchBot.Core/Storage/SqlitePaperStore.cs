@@ -348,6 +348,7 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
         var empty = Convert.ToInt64(count.ExecuteScalar()) == 0;
         using var find = Command(c, tx, $"SELECT {PaperRows.Columns}, title_len, abstract_len FROM papers WHERE id = $id OR title_key = $key ORDER BY (id = $id) DESC LIMIT 1");
         var plan = new List<PlannedWrite>(incoming.Count);
+        var plannedDocs = new Dictionary<int, int>();
         for (var i = 0; i < incoming.Count; i++)
         {
             var p = incoming[i];
@@ -362,11 +363,15 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
                     if (r.Read()) { row = PaperRows.Read(r); lengths = new DocumentLengths(r.GetInt32(11), r.GetInt32(12)); }
                 if (row is { } found)
                 {
-                    var existing = PaperRows.WithListings(c, tx, [found])[0];
-                    var merged = PaperMerger.Merge(existing, p);
+                    // Two records of the batch can reach the same stored paper (one by id, one by title key): merge both into one write.
+                    var earlier = plannedDocs.TryGetValue(found.Doc, out var k) ? plan[k] : null;
+                    var existing = earlier?.Existing ?? PaperRows.WithListings(c, tx, [found])[0];
+                    var merged = PaperMerger.Merge(earlier?.Merged ?? existing, p);
                     var unchanged = PaperMerger.SameContent(existing, merged);
                     var textChanged = merged.Title != existing.Title || merged.Abstract != existing.Abstract;
-                    plan.Add(new PlannedWrite(merged, existing, found.Doc, i, unchanged, textChanged, lengths));
+                    var write = new PlannedWrite(merged, existing, found.Doc, earlier?.BatchPosition ?? i, unchanged, textChanged, lengths);
+                    if (earlier is null) { plannedDocs[found.Doc] = plan.Count; plan.Add(write); }
+                    else plan[k] = write;
                     continue;
                 }
             }
@@ -379,19 +384,32 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
     {
         var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
         var byId = new Dictionary<string, int>(StringComparer.Ordinal);
-        var result = new List<Paper>(papers.Count);
+        var result = new List<Paper?>(papers.Count);
         foreach (var p in papers)
         {
-            if (byKey.TryGetValue(p.TitleKey, out var i) || byId.TryGetValue(p.Id, out i))
+            var hasKey = byKey.TryGetValue(p.TitleKey, out var byKeyAt);
+            var hasId = byId.TryGetValue(p.Id, out var byIdAt);
+            if (!hasKey && !hasId)
             {
-                result[i] = PaperMerger.Merge(result[i], p);
-                byId[result[i].Id] = i;
+                byKey[p.TitleKey] = byId[p.Id] = result.Count;
+                result.Add(p);
                 continue;
             }
-            byKey[p.TitleKey] = byId[p.Id] = result.Count;
-            result.Add(p);
+            // The record may join two earlier ones (same key as one, same id as another): they are all one paper.
+            var target = hasKey && hasId ? Math.Min(byKeyAt, byIdAt) : hasKey ? byKeyAt : byIdAt;
+            var merged = PaperMerger.Merge(result[target]!, p);
+            var other = hasKey && hasId && byKeyAt != byIdAt ? Math.Max(byKeyAt, byIdAt) : -1;
+            if (other >= 0)
+            {
+                merged = PaperMerger.Merge(merged, result[other]!);
+                result[other] = null;
+                foreach (var map in new[] { byKey, byId })
+                    foreach (var name in map.Where(e => e.Value == other).Select(e => e.Key).ToList()) map[name] = target;
+            }
+            result[target] = merged;
+            byKey[p.TitleKey] = byId[p.Id] = byKey[merged.TitleKey] = byId[merged.Id] = target;
         }
-        return result;
+        return [.. result.OfType<Paper>()];
     }
 
     private static (string Model, int Dimensions)? StoredEmbedding(SqliteConnection c, SqliteTransaction? tx)
