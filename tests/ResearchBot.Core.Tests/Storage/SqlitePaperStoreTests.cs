@@ -247,6 +247,20 @@ public class SqlitePaperStoreTests
     }
 
     [Fact]
+    public async Task Listed_on_keeps_page_order_when_a_second_source_lists_the_same_day()
+    {
+        using var t = TestStore.InMemory();
+        var page = new[] { "Alpha Paper on Sparse Attention", "Bravo Paper on Tokenizers", "Charlie Paper on Optimizers", "Delta Paper on Agents" }
+            .Select(title => Make(title, "An abstract about " + title.ToLowerInvariant() + ".", day: 5)).ToList();
+        await t.Store.UpsertAsync(page);
+        await t.Store.UpsertAsync([page[2] with { Listings = [new Listing(Day(5), "hf-daily")] }, Make("Echo Paper on Robots", "Robots.", day: 5, source: "hf-daily")]);
+
+        var listed = await t.Store.GetListedOnAsync(Day(5));
+
+        Assert.Equal(["Alpha", "Bravo", "Charlie", "Delta", "Echo"], listed.Select(p => p.Title.Split(' ')[0]));
+    }
+
+    [Fact]
     public async Task Listed_on_keeps_page_order_for_a_seed_page()
     {
         using var t = TestStore.InMemory();
