@@ -265,8 +265,14 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
     public Task<IReadOnlyList<Paper>> GetListedOnAsync(DateOnly day, CancellationToken cancellationToken = default)
     {
         using var c = connections.Open();
-        using var cmd = Command(c, null, $"SELECT {string.Join(", ", PaperRows.Columns.Split(", ").Select(x => "p." + x))} FROM papers p " +
-            "JOIN (SELECT doc, MIN(position) AS pos FROM listings WHERE day = $day GROUP BY doc) l ON l.doc = p.doc ORDER BY l.pos, p.doc");
+        // Positions are per source and per upsert, so they are only comparable within one source: order by the day's main
+        // source (the one listing most papers), then the papers only other sources listed.
+        using var cmd = Command(c, null,
+            "WITH d AS (SELECT doc, source, position FROM listings WHERE day = $day), " +
+            "main AS (SELECT source FROM d GROUP BY source ORDER BY COUNT(*) DESC, source LIMIT 1), " +
+            "l AS (SELECT doc, MIN(CASE WHEN source = (SELECT source FROM main) THEN position END) AS main_pos, MIN(position) AS pos FROM d GROUP BY doc) " +
+            $"SELECT {string.Join(", ", PaperRows.Columns.Split(", ").Select(x => "p." + x))} FROM papers p " +
+            "JOIN l ON l.doc = p.doc ORDER BY l.main_pos IS NULL, l.main_pos, l.pos, p.doc");
         cmd.Parameters.AddWithValue("$day", day.ToString("yyyy-MM-dd"));
         return Task.FromResult<IReadOnlyList<Paper>>(ReadPapers(c, cmd));
     }
