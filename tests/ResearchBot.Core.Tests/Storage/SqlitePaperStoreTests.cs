@@ -339,6 +339,18 @@ public class SqlitePaperStoreTests
     }
 
     [Fact]
+    public async Task A_store_recorded_as_unknown_default_by_the_offline_embedder_is_still_accepted()
+    {
+        using var t = TestStore.InMemory();
+        await t.Store.UpsertAsync(Corpus);
+        t.Scalar("UPDATE meta SET value = 'unknown:default' WHERE key = 'embedding_model'");
+
+        Assert.Equal(new UpsertResult(1, 0, 0), await t.Store.UpsertAsync([Make("A New Paper on Tokenizers", "Byte pair encoding.", day: 9)]));
+
+        Assert.Equal("offline:offline-hash-v1-384", (await t.Store.GetStatsAsync()).EmbeddingModel);
+    }
+
+    [Fact]
     public async Task Reembed_switches_the_store_to_the_new_embedder()
     {
         using var folder = new TempFolder();
