@@ -13,6 +13,7 @@ namespace ResearchBot.Storage;
 public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbeddingGenerator<string, Embedding<float>> embedder, EmbeddingBatchOptions? batching = null) : IPaperStore
 {
     private const int ChunkSize = 4096;
+    private const string LegacyOfflineModel = "unknown:default";
     private readonly EmbeddingBatchOptions _batching = batching ?? new();
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
@@ -34,6 +35,9 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
             using var tx = c.BeginTransaction();
             var (model, dims) = EmbeddingIdentity();
             var stored = StoredEmbedding(c, tx);
+            // Stores written before the offline embedder exposed its metadata recorded it as "unknown:default": same dimensions, same vectors.
+            if (stored is { Model: LegacyOfflineModel } legacy && model.StartsWith("offline:", StringComparison.Ordinal) && dims == legacy.Dimensions)
+                stored = (model, legacy.Dimensions);
             if (stored is { } s && (s.Model != model || (dims is int d && d != s.Dimensions)))
                 throw new EmbeddingMismatchException(s.Model, s.Dimensions, model, dims ?? 0);
 
@@ -83,7 +87,8 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
             if (removed.Count > 0 || added.Count > 0) LexicalIndexWriter.Apply(c, tx, removed, added);
             if (addedCount + updatedCount > 0)
             {
-                if (stored is null && dims is int dd) SetMeta(c, tx, ("embedding_model", model), ("embedding_dimensions", dd.ToString()));
+                if ((stored is null || StoredEmbedding(c, tx)?.Model == LegacyOfflineModel) && dims is int dd)
+                    SetMeta(c, tx, ("embedding_model", model), ("embedding_dimensions", dd.ToString()));
                 BumpGeneration(c, tx);
             }
             tx.Commit();
