@@ -267,7 +267,9 @@ public class SqlitePaperStoreTests
         var pages = SeedPapers.Pages();
         foreach (var page in pages) await t.Store.UpsertAsync(page);
 
-        foreach (var page in pages.Where(p => p.Count > 0 && p[0].Listings.Count > 0))
+        var dated = pages.Where(p => p.Count > 0 && p[0].Listings.Count > 0).ToList();
+        Assert.NotEmpty(dated);
+        foreach (var page in dated)
         {
             var day = page[0].Listings[0].Day;
             var expected = pages.SelectMany(p => p).Where(p => p.Listings.Any(l => l.Day == day)).Select(p => p.TitleKey).Distinct().ToList();
