@@ -99,6 +99,17 @@ public class SqlitePaperStoreTests
     }
 
     [Fact]
+    public async Task Papers_with_non_latin_titles_stay_distinct()
+    {
+        using var t = TestStore.InMemory();
+
+        var result = await t.Store.UpsertAsync([Make("注意力机制", "Attention.", id: "2411.00003"), Make("扩散模型", "Diffusion.", id: "2411.00004"), Make("强化学习", "RL.")]);
+
+        Assert.Equal(new UpsertResult(3, 0, 0), result);
+        Assert.Equal("Diffusion.", (await t.Store.GetAsync("2411.00004"))?.Abstract);
+    }
+
+    [Fact]
     public async Task Re_upserting_the_same_input_changes_nothing()
     {
         using var t = TestStore.InMemory();
