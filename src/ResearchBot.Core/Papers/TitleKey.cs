@@ -26,7 +26,8 @@ public static partial class TitleKey
         }
         var key = sb.ToString();
         foreach (var w in MarkupWords) key = key.Replace(w, "");
-        return key;
+        // A title with no Latin letters or digits (e.g. Chinese) keeps its own letters, or every such title would be one paper.
+        return key.Length > 0 ? key : new string([.. t.Where(char.IsLetterOrDigit)]);
     }
 
     /// <summary>A readable title: <c>$\scriptsize\mathtt{F}$Laws</c> becomes <c>FLaws</c>, whitespace collapsed.</summary>

@@ -13,6 +13,7 @@ namespace ResearchBot.Storage;
 public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbeddingGenerator<string, Embedding<float>> embedder, EmbeddingBatchOptions? batching = null) : IPaperStore
 {
     private const int ChunkSize = 4096;
+    private const string LegacyOfflineModel = "unknown:default";
     private readonly EmbeddingBatchOptions _batching = batching ?? new();
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
@@ -34,6 +35,9 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
             using var tx = c.BeginTransaction();
             var (model, dims) = EmbeddingIdentity();
             var stored = StoredEmbedding(c, tx);
+            // Stores written before the offline embedder exposed its metadata recorded it as "unknown:default": same dimensions, same vectors.
+            if (stored is { Model: LegacyOfflineModel } legacy && model.StartsWith("offline:", StringComparison.Ordinal) && dims == legacy.Dimensions)
+                stored = (model, legacy.Dimensions);
             if (stored is { } s && (s.Model != model || (dims is int d && d != s.Dimensions)))
                 throw new EmbeddingMismatchException(s.Model, s.Dimensions, model, dims ?? 0);
 
@@ -74,7 +78,8 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
             if (removed.Count > 0 || added.Count > 0) LexicalIndexWriter.Apply(c, tx, removed, added);
             if (addedCount + updatedCount > 0)
             {
-                if (stored is null && dims is int dd) SetMeta(c, tx, ("embedding_model", model), ("embedding_dimensions", dd.ToString()));
+                if ((stored is null || StoredEmbedding(c, tx)?.Model == LegacyOfflineModel) && dims is int dd)
+                    SetMeta(c, tx, ("embedding_model", model), ("embedding_dimensions", dd.ToString()));
                 BumpGeneration(c, tx);
             }
             tx.Commit();
@@ -115,7 +120,13 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
                 progress?.Report(done += chunk.Length);
             }
             var (model, _) = EmbeddingIdentity();
-            SetMeta(c, tx, ("embedding_model", model), ("embedding_dimensions", (dims ?? 0).ToString()));
+            if (dims is int d) SetMeta(c, tx, ("embedding_model", model), ("embedding_dimensions", d.ToString()));
+            else
+            {
+                // No papers, no vectors: no embedder to hold to (recording 0 dimensions would refuse every embedder later).
+                using var clear = Command(c, tx, "DELETE FROM meta WHERE key IN ('embedding_model', 'embedding_dimensions')");
+                clear.ExecuteNonQuery();
+            }
             BumpGeneration(c, tx);
             tx.Commit();
             return rows.Count;
@@ -250,8 +261,14 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
     public Task<IReadOnlyList<Paper>> GetListedOnAsync(DateOnly day, CancellationToken cancellationToken = default)
     {
         using var c = connections.Open();
-        using var cmd = Command(c, null, $"SELECT {string.Join(", ", PaperRows.Columns.Split(", ").Select(x => "p." + x))} FROM papers p " +
-            "JOIN (SELECT doc, MIN(position) AS pos FROM listings WHERE day = $day GROUP BY doc) l ON l.doc = p.doc ORDER BY l.pos, p.doc");
+        // Positions are per source and per upsert, so they are only comparable within one source: order by the day's main
+        // source (the one listing most papers), then the papers only other sources listed.
+        using var cmd = Command(c, null,
+            "WITH d AS (SELECT doc, source, position FROM listings WHERE day = $day), " +
+            "main AS (SELECT source FROM d GROUP BY source ORDER BY COUNT(*) DESC, source LIMIT 1), " +
+            "l AS (SELECT doc, MIN(CASE WHEN source = (SELECT source FROM main) THEN position END) AS main_pos, MIN(position) AS pos FROM d GROUP BY doc) " +
+            $"SELECT {string.Join(", ", PaperRows.Columns.Split(", ").Select(x => "p." + x))} FROM papers p " +
+            "JOIN l ON l.doc = p.doc ORDER BY l.main_pos IS NULL, l.main_pos, l.pos, p.doc");
         cmd.Parameters.AddWithValue("$day", day.ToString("yyyy-MM-dd"));
         return Task.FromResult<IReadOnlyList<Paper>>(ReadPapers(c, cmd));
     }
@@ -333,6 +350,7 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
         var empty = Convert.ToInt64(count.ExecuteScalar()) == 0;
         using var find = Command(c, tx, $"SELECT {PaperRows.Columns}, title_len, abstract_len FROM papers WHERE id = $id OR title_key = $key ORDER BY (id = $id) DESC LIMIT 1");
         var plan = new List<PlannedWrite>(incoming.Count);
+        var plannedDocs = new Dictionary<int, int>();
         for (var i = 0; i < incoming.Count; i++)
         {
             var p = incoming[i];
@@ -347,11 +365,15 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
                     if (r.Read()) { row = PaperRows.Read(r); lengths = new DocumentLengths(r.GetInt32(11), r.GetInt32(12)); }
                 if (row is { } found)
                 {
-                    var existing = PaperRows.WithListings(c, tx, [found])[0];
-                    var merged = PaperMerger.Merge(existing, p);
+                    // Two records of the batch can reach the same stored paper (one by id, one by title key): merge both into one write.
+                    var earlier = plannedDocs.TryGetValue(found.Doc, out var k) ? plan[k] : null;
+                    var existing = earlier?.Existing ?? PaperRows.WithListings(c, tx, [found])[0];
+                    var merged = PaperMerger.Merge(earlier?.Merged ?? existing, p);
                     var unchanged = PaperMerger.SameContent(existing, merged);
                     var textChanged = merged.Title != existing.Title || merged.Abstract != existing.Abstract;
-                    plan.Add(new PlannedWrite(merged, existing, found.Doc, i, unchanged, textChanged, lengths));
+                    var write = new PlannedWrite(merged, existing, found.Doc, earlier?.BatchPosition ?? i, unchanged, textChanged, lengths);
+                    if (earlier is null) { plannedDocs[found.Doc] = plan.Count; plan.Add(write); }
+                    else plan[k] = write;
                     continue;
                 }
             }
@@ -364,19 +386,32 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
     {
         var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
         var byId = new Dictionary<string, int>(StringComparer.Ordinal);
-        var result = new List<Paper>(papers.Count);
+        var result = new List<Paper?>(papers.Count);
         foreach (var p in papers)
         {
-            if (byKey.TryGetValue(p.TitleKey, out var i) || byId.TryGetValue(p.Id, out i))
+            var hasKey = byKey.TryGetValue(p.TitleKey, out var byKeyAt);
+            var hasId = byId.TryGetValue(p.Id, out var byIdAt);
+            if (!hasKey && !hasId)
             {
-                result[i] = PaperMerger.Merge(result[i], p);
-                byId[result[i].Id] = i;
+                byKey[p.TitleKey] = byId[p.Id] = result.Count;
+                result.Add(p);
                 continue;
             }
-            byKey[p.TitleKey] = byId[p.Id] = result.Count;
-            result.Add(p);
+            // The record may join two earlier ones (same key as one, same id as another): they are all one paper.
+            var target = hasKey && hasId ? Math.Min(byKeyAt, byIdAt) : hasKey ? byKeyAt : byIdAt;
+            var merged = PaperMerger.Merge(result[target]!, p);
+            var other = hasKey && hasId && byKeyAt != byIdAt ? Math.Max(byKeyAt, byIdAt) : -1;
+            if (other >= 0)
+            {
+                merged = PaperMerger.Merge(merged, result[other]!);
+                result[other] = null;
+                foreach (var map in new[] { byKey, byId })
+                    foreach (var name in map.Where(e => e.Value == other).Select(e => e.Key).ToList()) map[name] = target;
+            }
+            result[target] = merged;
+            byKey[p.TitleKey] = byId[p.Id] = byKey[merged.TitleKey] = byId[merged.Id] = target;
         }
-        return result;
+        return [.. result.OfType<Paper>()];
     }
 
     private static (string Model, int Dimensions)? StoredEmbedding(SqliteConnection c, SqliteTransaction? tx)

@@ -20,6 +20,14 @@ public class TitleKeyTests
         Assert.Equal(TitleKey.Of("u-muP: The Unit-Scaled Maximal Update Parametrization"), TitleKey.Of("u-$μ$P: The Unit-Scaled Maximal Update Parametrization"));
     }
 
+    [Fact]
+    public void Titles_without_latin_letters_keep_distinct_keys_and_ids()
+    {
+        Assert.NotEqual(TitleKey.Of("注意力机制"), TitleKey.Of("扩散模型"));
+        Assert.NotEqual(PaperId.FromTitle("注意力机制"), PaperId.FromTitle("扩散模型"));
+        Assert.Equal(TitleKey.Of("扩散模型"), TitleKey.Of(" 扩散 模型! "));
+    }
+
     [Theory]
     [InlineData("http://arxiv.org/abs/2401.12345v2", "2401.12345")]
     [InlineData("2502.01234", "2502.01234")]

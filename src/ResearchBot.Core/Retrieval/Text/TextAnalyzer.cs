@@ -109,8 +109,15 @@ public ref struct WordTokenizer(ReadOnlySpan<char> text)
         if (_length < _buffer.Length) _buffer[_length++] = c;
     }
 
+    /// <summary>The base letter of U+00C0..U+017F ('.' when none): string normalization is a no-op for these
+    /// under invariant globalization (our setting), so Latin accents are folded from this table.</summary>
+    private const string LatinBase =
+        "aaaaaa.ceeeeiiiidnooooo.ouuuuy.saaaaaa.ceeeeiiiidnooooo.ouuuuy.yaaaaaaccccccccddddeeeeeeeeeegggg" +
+        "gggghhhhiiiiiiiiii..jjkk.llllllllllnnnnnn.nnoooooo..rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+
     private static char Fold(char c)
     {
+        if (c is >= '\u00c0' and <= '\u017f') return LatinBase[c - '\u00c0'] is var b && b != '.' ? b : '\0';
         var d = c.ToString().Normalize(System.Text.NormalizationForm.FormD);
         return d.Length > 0 && char.IsAsciiLetter(d[0]) ? char.ToLowerInvariant(d[0]) : '\0';
     }

@@ -1,0 +1,64 @@
+using ResearchBot.Retrieval.Text;
+
+namespace ResearchBot.Tests.Retrieval.Text;
+
+public class TextAnalyzerTests
+{
+    private readonly TextAnalyzer _analyzer = new();
+
+    [Fact]
+    public void Stop_words_are_dropped_and_words_stemmed()
+    {
+        Assert.Equal(["transform", "languag", "model"], _analyzer.Analyze("The transformers of the language models"));
+    }
+
+    [Fact]
+    public void Text_is_lowercased_and_split_on_punctuation()
+    {
+        Assert.Equal(["vision", "languag", "pretrain", "gpt4", "clip"], _analyzer.Analyze("Vision-Language PRETRAINING: GPT4, (CLIP)!"));
+    }
+
+    [Fact]
+    public void Mu_is_read_as_mu()
+    {
+        Assert.Equal(["u", "mup"], _analyzer.Analyze("u-\u03bcP"));
+        Assert.Equal(["mup", "transfer"], _analyzer.Analyze("\u00b5P transfer"));
+        Assert.Equal(_analyzer.Analyze("muP scaling"), _analyzer.Analyze("\u03bcP scaling"));
+    }
+
+    [Fact]
+    public void Accents_are_folded()
+    {
+        Assert.Equal(_analyzer.Analyze("Schrodinger naive cafe"), _analyzer.Analyze("Schr\u00f6dinger na\u00efve caf\u00e9"));
+        Assert.Equal(["schroding"], _analyzer.Analyze("Schr\u00f6dinger"));
+    }
+
+    [Fact]
+    public void Question_words_are_dropped_only_for_questions()
+    {
+        const string question = "Which paper proposes a way to find tokenizers?";
+        Assert.Equal(["token"], _analyzer.Analyze(question, isQuestion: true));
+        Assert.Equal(["paper", "propos", "wai", "find", "token"], _analyzer.Analyze(question));
+    }
+
+    [Fact]
+    public void Words_keeps_every_word_including_stop_words()
+    {
+        Assert.Equal(["the", "u", "mup", "paper"], TextAnalyzer.Words("The u-\u03bcP paper"));
+    }
+
+    [Fact]
+    public void Empty_and_punctuation_only_text_has_no_terms()
+    {
+        Assert.Empty(_analyzer.Analyze(""));
+        Assert.Empty(_analyzer.Analyze(" -- ... !! "));
+        Assert.Empty(_analyzer.Analyze("the of and", isQuestion: true));
+    }
+
+    [Fact]
+    public void Stems_are_the_porter_stems()
+    {
+        Assert.Equal(PorterStemmer.Stem("generalization"), _analyzer.Stem("generalization"));
+        Assert.Same(_analyzer.Stem("retrieval"), _analyzer.Stem("retrieval".AsSpan()));
+    }
+}
