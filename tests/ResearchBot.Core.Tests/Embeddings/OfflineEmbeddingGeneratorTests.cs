@@ -26,7 +26,7 @@ public class OfflineEmbeddingGeneratorTests
     public async Task Vectors_are_l2_normalized(string text)
     {
         var v = await EmbedAsync(new OfflineEmbeddingGenerator(), text);
-        Assert.Equal(384, v.Length);
+        Assert.Equal(new OfflineEmbeddingOptions().Dimensions, v.Length);
         Assert.Equal(1f, TensorPrimitives.Norm(v), 4);
     }
 

@@ -1,3 +1,4 @@
+using ResearchBot.Embeddings;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.VectorData;
 using ResearchBot.Storage;
@@ -90,7 +91,7 @@ public class PaperVectorCollectionTests
         Assert.Equal(Molecules.Id, byArray[0].Record.Id);
         Assert.Equal(Molecules.Id, byMemory[0].Record.Id);
         Assert.Equal(Molecules.Id, byEmbedding[0].Record.Id);
-        Assert.Equal(384, byEmbedding[0].Record.Embedding!.Value.Length);
+        Assert.Equal(new OfflineEmbeddingOptions().Dimensions, byEmbedding[0].Record.Embedding!.Value.Length);
     }
 
     [Fact]

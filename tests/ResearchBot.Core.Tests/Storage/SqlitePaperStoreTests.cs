@@ -9,6 +9,8 @@ namespace ResearchBot.Tests.Storage;
 
 public class SqlitePaperStoreTests
 {
+    private static readonly int DefaultDims = new OfflineEmbeddingOptions().Dimensions;
+
     private const string LatexTitle = @"Inference Scaling $\scriptsize\mathtt{F}$Laws: The Limits of LLM Resampling with Imperfect Verifiers";
     private const string PlainTitle = "Inference Scaling scriptsizeFLaws: The Limits of LLM Resampling with Imperfect Verifiers";
     private const string ScalingAbstract = "Inference scaling with resampling is bounded by the false positive rate of imperfect unit test verifiers.";
@@ -326,9 +328,9 @@ public class SqlitePaperStoreTests
         Assert.Equal(8, stats.Papers);
         Assert.Equal(9, stats.Listings);
         Assert.Equal(Enumerable.Range(2, 8).Select(Day), stats.Days);
-        Assert.Equal(384, stats.EmbeddingDimensions);
+        Assert.Equal(DefaultDims, stats.EmbeddingDimensions);
         Assert.NotNull(stats.EmbeddingModel);
-        Assert.Contains("offline-hash-v1-384", stats.EmbeddingModel);
+        Assert.Contains($"offline-hash-v1-{DefaultDims}", stats.EmbeddingModel);
     }
 
     [Fact]
@@ -342,8 +344,8 @@ public class SqlitePaperStoreTests
         var before = other.Dump();
         var error = await Assert.ThrowsAsync<EmbeddingMismatchException>(() => other.Store.UpsertAsync([Make("A New Paper on Tokenizers", "Byte pair encoding.", day: 9)]));
 
-        Assert.Contains("offline-hash-v1-384", error.Message);
-        Assert.Contains("384 dimensions", error.Message);
+        Assert.Contains($"offline-hash-v1-{DefaultDims}", error.Message);
+        Assert.Contains($"{DefaultDims} dimensions", error.Message);
         Assert.Contains("offline-hash-v1-128", error.Message);
         Assert.Contains("128 dimensions", error.Message);
         Assert.Contains("reembed", error.Message);
@@ -360,7 +362,7 @@ public class SqlitePaperStoreTests
 
         Assert.Equal(new UpsertResult(1, 0, 0), await t.Store.UpsertAsync([Make("A New Paper on Tokenizers", "Byte pair encoding.", day: 9)]));
 
-        Assert.Equal("offline:offline-hash-v1-384", (await t.Store.GetStatsAsync()).EmbeddingModel);
+        Assert.Equal($"offline:offline-hash-v1-{DefaultDims}", (await t.Store.GetStatsAsync()).EmbeddingModel);
     }
 
     [Fact]
@@ -379,7 +381,7 @@ public class SqlitePaperStoreTests
         var stats = await other.Store.GetStatsAsync();
         Assert.Equal(128, stats.EmbeddingDimensions);
         Assert.Contains("offline-hash-v1-128", stats.EmbeddingModel);
-        Assert.Equal(8 * 128 * sizeof(float), other.Scalar("SELECT SUM(LENGTH(vector)) FROM embeddings"));
+        Assert.Equal(8 * 128 * 2, other.Scalar("SELECT SUM(LENGTH(vector)) FROM embeddings")); // half precision on disk
         Assert.Equal(new UpsertResult(1, 0, 0), await other.Store.UpsertAsync([Make("A New Paper on Tokenizers", "Byte pair encoding.", day: 9)]));
         var hits = await other.Search.SearchAsync(new SearchQuery("diffusion models image synthesis", 3));
         Assert.Equal(Diffusion.Id, hits.Hits[0].Paper.Id);
