@@ -41,7 +41,10 @@ public sealed record Paper
     public DateOnly? Date => Listings.Count > 0 ? Listings.Min(l => l.Day) : Published;
 
     /// <summary>The key two records of the same paper share (see <see cref="TitleKey.Of"/>).</summary>
-    public string TitleKey => Papers.TitleKey.Of(Title);
+    public string TitleKey => TitleKeys.GetValue(Title, static t => Papers.TitleKey.Of(t));
+
+    /// <summary>Title keys computed once per title string (a paper's title is read for its key several times while ingesting).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, string> TitleKeys = new();
 }
 
 /// <summary>One appearance of a paper on a daily listing.</summary>

@@ -60,13 +60,13 @@ internal static class PaperRows
         ps[1].Value = p.TitleKey;
         ps[2].Value = p.Title;
         ps[3].Value = p.Abstract;
-        ps[4].Value = JsonSerializer.Serialize(p.Authors);
+        ps[4].Value = p.Authors.Count == 0 ? "[]" : JsonSerializer.Serialize(p.Authors);
         ps[5].Value = (object?)(p.AuthorCount ?? (p.Authors.Count > 0 ? p.Authors.Count : null)) ?? DBNull.Value;
         ps[6].Value = (object?)p.Published?.ToString("yyyy-MM-dd") ?? DBNull.Value;
         ps[7].Value = (object?)p.Upvotes ?? DBNull.Value;
         ps[8].Value = (object?)p.Url ?? DBNull.Value;
         ps[9].Value = (object?)p.AiSummary ?? DBNull.Value;
-        ps[10].Value = JsonSerializer.Serialize(p.AiKeywords);
+        ps[10].Value = p.AiKeywords.Count == 0 ? "[]" : JsonSerializer.Serialize(p.AiKeywords);
         ps[11].Value = (object?)p.Date?.DayNumber ?? DBNull.Value;
         ps[12].Value = lengths.Title;
         ps[13].Value = lengths.Abstract;

@@ -10,9 +10,10 @@ internal sealed class PaperWriter : IDisposable
 
     public PaperWriter(SqliteConnection c, SqliteTransaction tx)
     {
-        _insert = Prepare(c, tx, "INSERT INTO papers(id, title_key, title, abstract, authors, author_count, published, upvotes, url, ai_summary, ai_keywords, date, title_len, abstract_len) " +
-            "VALUES ($id, $key, $title, $abstract, $authors, $author_count, $published, $upvotes, $url, $ai_summary, $ai_keywords, $date, $title_len, $abstract_len) RETURNING doc");
+        _insert = Prepare(c, tx, "INSERT INTO papers(id, title_key, title, abstract, authors, author_count, published, upvotes, url, ai_summary, ai_keywords, date, title_len, abstract_len, doc) " +
+            "VALUES ($id, $key, $title, $abstract, $authors, $author_count, $published, $upvotes, $url, $ai_summary, $ai_keywords, $date, $title_len, $abstract_len, $doc)");
         PaperRows.AddParameters(_insert);
+        _insert.Parameters.Add("$doc", SqliteType.Integer);
         _update = Prepare(c, tx, "UPDATE papers SET id=$id, title_key=$key, title=$title, abstract=$abstract, authors=$authors, author_count=$author_count, " +
             "published=$published, upvotes=$upvotes, url=$url, ai_summary=$ai_summary, ai_keywords=$ai_keywords, date=$date, title_len=$title_len, abstract_len=$abstract_len WHERE doc=$doc");
         PaperRows.AddParameters(_update);
@@ -23,22 +24,14 @@ internal sealed class PaperWriter : IDisposable
         _vector = Prepare(c, tx, "INSERT OR REPLACE INTO embeddings(doc, vector) VALUES ($doc, $v)", "$doc", "$v");
     }
 
-    /// <summary>Inserts (when <paramref name="doc"/> is null) or updates a paper and adds its listings; returns its document number.</summary>
-    public int Write(Paper paper, int? doc, DocumentLengths lengths, int batchPosition)
+    /// <summary>Inserts (as document <paramref name="doc"/>) or updates a paper and adds its listings; returns its document number.</summary>
+    public int Write(Paper paper, int doc, bool isNew, DocumentLengths lengths, int batchPosition)
     {
-        int number;
-        if (doc is null)
-        {
-            PaperRows.Bind(_insert, paper, lengths);
-            number = Convert.ToInt32(_insert.ExecuteScalar());
-        }
-        else
-        {
-            PaperRows.Bind(_update, paper, lengths);
-            _update.Parameters[^1].Value = doc.Value;
-            _update.ExecuteNonQuery();
-            number = doc.Value;
-        }
+        var command = isNew ? _insert : _update;
+        PaperRows.Bind(command, paper, lengths);
+        command.Parameters[^1].Value = doc;
+        command.ExecuteNonQuery();
+        var number = doc;
         var position = 0;
         foreach (var l in paper.Listings)
             Run(_listing, number, l.Day.ToString("yyyy-MM-dd"), l.Source, batchPosition * 16 + position++);

@@ -46,14 +46,15 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
             var removed = new List<(int, DocumentTerms)>();
             var added = new PostingsBuilder();
             int addedCount = 0, updatedCount = 0, unchangedCount = 0;
-            foreach (var chunk in plan.Chunk(ChunkSize))
+            // Analysis and embedding of the next chunk run while this chunk is written: the two cores overlap
+            // CPU work (or a remote embedder's round trips) with SQLite's single-threaded writes.
+            var chunks = plan.Chunk(ChunkSize).ToList();
+            var next = chunks.Count > 0 ? PrepareAsync(chunks[0], cancellationToken) : null;
+            for (var n = 0; n < chunks.Count; n++)
             {
-                var changed = chunk.Where(w => !w.Unchanged).ToList();
-                unchangedCount += chunk.Length - changed.Count;
-                var reindex = changed.Where(w => w.TextChanged).ToList();
-                var terms = new DocumentTerms[reindex.Count];
-                Parallel.For(0, reindex.Count, i => terms[i] = DocumentTerms.Of(reindex[i].Merged.Title, reindex[i].Merged.Abstract));
-                var vectors = await EmbedAsync([.. reindex.Select(x => EmbeddingText(x.Merged))], cancellationToken);
+                var (changed, terms, vectors, postings) = await next!;
+                next = n + 1 < chunks.Count ? PrepareAsync(chunks[n + 1], cancellationToken) : null;
+                unchangedCount += chunks[n].Length - changed.Count;
                 if (vectors.Count > 0) dims = vectors[0].Length;
 
                 var k = 0;
@@ -62,7 +63,7 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
                     if (w.Existing is null) addedCount++; else updatedCount++;
                     var index = w.TextChanged ? k++ : -1;
                     var lengths = index >= 0 ? new DocumentLengths(terms[index].Title.Count, terms[index].Abstract.Count) : w.ExistingLengths;
-                    var doc = writer.Write(w.Merged, w.Existing is null ? null : w.Doc, lengths, w.BatchPosition);
+                    var doc = writer.Write(w.Merged, w.Doc, isNew: w.Existing is null, lengths, w.BatchPosition);
                     if (index < 0) continue;
                     if (w.Existing is not null)
                     {
@@ -71,8 +72,8 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
                     }
                     writer.IndexTitle(doc, w.Merged.Title);
                     writer.WriteVector(doc, vectors[index]);
-                    added.Add(doc, terms[index]);
                 }
+                added.Merge(postings);
             }
             writer.Dispose();
             if (removed.Count > 0 || added.Count > 0) LexicalIndexWriter.Apply(c, tx, removed, added);
@@ -90,6 +91,22 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
             _writeLock.Release();
         }
     }
+
+    /// <summary>The CPU side of writing a chunk: which papers change, their index terms and their embeddings.</summary>
+    private Task<(List<PlannedWrite> Changed, DocumentTerms[] Terms, List<float[]> Vectors, PostingsBuilder Postings)> PrepareAsync(PlannedWrite[] chunk, CancellationToken ct) =>
+        Task.Run(async () =>
+        {
+            var changed = chunk.Where(w => !w.Unchanged).ToList();
+            var reindex = changed.Where(w => w.TextChanged).ToList();
+            var terms = new DocumentTerms[reindex.Count];
+            Parallel.For(0, reindex.Count, new ParallelOptions { CancellationToken = ct },
+                i => terms[i] = DocumentTerms.Of(reindex[i].Merged.Title, reindex[i].Merged.Abstract));
+            // A chunk's postings are built here, where its few thousand term lists stay in cache, then merged.
+            var postings = new PostingsBuilder();
+            for (var i = 0; i < reindex.Count; i++) postings.Add(reindex[i].Doc, terms[i]);
+            var vectors = await EmbedAsync([.. reindex.Select(x => EmbeddingText(x.Merged))], ct);
+            return (changed, terms, vectors, postings);
+        }, ct);
 
     /// <summary>Rebuilds every embedding with the configured embedder (after changing embedding provider or model).</summary>
     public async Task<int> ReembedAsync(IProgress<int>? progress = null, CancellationToken cancellationToken = default)
@@ -349,6 +366,8 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
         using var count = Command(c, tx, "SELECT EXISTS(SELECT 1 FROM papers)");
         var empty = Convert.ToInt64(count.ExecuteScalar()) == 0;
         using var find = Command(c, tx, $"SELECT {PaperRows.Columns}, title_len, abstract_len FROM papers WHERE id = $id OR title_key = $key ORDER BY (id = $id) DESC LIMIT 1");
+        using var max = Command(c, tx, "SELECT COALESCE(MAX(doc), 0) + 1 FROM papers");
+        var nextDoc = Convert.ToInt32(max.ExecuteScalar());
         var plan = new List<PlannedWrite>(incoming.Count);
         var plannedDocs = new Dictionary<int, int>();
         for (var i = 0; i < incoming.Count; i++)
@@ -377,7 +396,7 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
                     continue;
                 }
             }
-            plan.Add(new PlannedWrite(p, null, 0, i, false, true, default));
+            plan.Add(new PlannedWrite(p, null, nextDoc++, i, false, true, default));
         }
         return plan;
     }

@@ -19,6 +19,16 @@ internal sealed class PostingsBuilder
         foreach (var t in terms.Abstract) Bump(doc, t, title: false);
     }
 
+    /// <summary>Takes over every posting of <paramref name="other"/> (built for other documents).</summary>
+    public void Merge(PostingsBuilder other)
+    {
+        foreach (var (term, postings) in other._terms)
+        {
+            if (_terms.TryGetValue(term, out var mine)) mine.AppendRange(postings);
+            else _terms[term] = postings;
+        }
+    }
+
     private void Bump(int doc, string term, bool title)
     {
         if (!_terms.TryGetValue(term, out var p)) _terms[term] = p = new TermPostings(4);

@@ -39,6 +39,20 @@ public sealed class TermPostings
         if (title) TitleTf[Count - 1]++; else AbstractTf[Count - 1]++;
     }
 
+    /// <summary>Appends every entry of <paramref name="other"/> (sort afterwards if they may be out of order).</summary>
+    public void AppendRange(TermPostings other)
+    {
+        if (Count + other.Count > Docs.Length)
+        {
+            var n = Math.Max(Count + other.Count, Docs.Length * 2);
+            Array.Resize(ref Docs, n); Array.Resize(ref TitleTf, n); Array.Resize(ref AbstractTf, n);
+        }
+        Array.Copy(other.Docs, 0, Docs, Count, other.Count);
+        Array.Copy(other.TitleTf, 0, TitleTf, Count, other.Count);
+        Array.Copy(other.AbstractTf, 0, AbstractTf, Count, other.Count);
+        Count += other.Count;
+    }
+
     /// <summary>Appends a document (must be greater than the last one).</summary>
     public void Append(int doc, int titleTf, int abstractTf)
     {
