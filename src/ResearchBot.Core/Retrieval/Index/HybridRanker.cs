@@ -59,7 +59,7 @@ public sealed class HybridRanker(SqlitePaperStore store, RetrievalOptions option
             vectors.DotAll(qv.Span, cosine);
         }
 
-        var pool = Top(s, range, lexical, cosine, Math.Max(options.Candidates * 5, 1000));
+        var pool = Top(s, range, lexical, cosine, Math.Max(options.Candidates * 10, 500));
         if (common.Count > 0)
             foreach (var d in pool)
                 foreach (var (p, idf) in common)
