@@ -11,6 +11,9 @@ public interface IPaperStore
 
     Task<Paper?> GetAsync(string id, CancellationToken cancellationToken = default);
 
+    /// <summary>A paper by id, else by title words ("ScatterFormer", "voxel transformer scattered attention"): the best title match.</summary>
+    Task<Paper?> FindAsync(string idOrTitle, CancellationToken cancellationToken = default) => GetAsync(idOrTitle, cancellationToken);
+
     /// <summary>Every paper listed on <paramref name="day"/>, in listing order.</summary>
     Task<IReadOnlyList<Paper>> GetListedOnAsync(DateOnly day, CancellationToken cancellationToken = default);
 

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.AI;
 using ResearchBot.Papers;
 using ResearchBot.Retrieval.Lexical;
+using ResearchBot.Retrieval.Text;
 
 namespace ResearchBot.Storage;
 
@@ -253,6 +254,16 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
         using var r = cmd.ExecuteReader();
         while (r.Read()) result[r.GetInt32(0)] = (r.GetString(1), r.GetString(2));
         return result;
+    }
+
+    /// <summary>By id or title key first, then the best FTS5 title match of all the words given.</summary>
+    public async Task<Paper?> FindAsync(string idOrTitle, CancellationToken cancellationToken = default)
+    {
+        if (await GetAsync(idOrTitle, cancellationToken) is { } exact) return exact;
+        var words = TextAnalyzer.Words(idOrTitle);
+        if (words.Count == 0) return null;
+        var docs = SearchTitles(string.Join(' ', words.Select(w => '"' + w + '"')), 1);
+        return docs.Count == 0 ? null : GetByDocs(docs).Select(p => p.Paper).FirstOrDefault();
     }
 
     /// <summary>Documents whose title matches an FTS5 query over titles, best first.</summary>

@@ -82,7 +82,7 @@ public sealed class InteractionHandler(
     private async Task PaperAsync(string id, IReplyTarget reply, CancellationToken cancellationToken)
     {
         var key = PaperId.TryArxiv(id) ?? id.Trim();
-        var paper = await store.GetAsync(key, cancellationToken);
+        var paper = await store.FindAsync(key, cancellationToken);
         if (paper is null) { await reply.NoticeAsync($"I don't have a paper with id `{key.Replace("`", "")}`.", cancellationToken); return; }
         await reply.DeliverAsync(ResultFormatter.Paper(paper), null, cancellationToken);
     }

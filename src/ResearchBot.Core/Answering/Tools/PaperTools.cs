@@ -36,11 +36,11 @@ public sealed class PaperTools(IPaperSearch search, IPaperStore store, SourceLis
     }
 
     [KernelFunction("get_paper")]
-    [Description("Gets one stored paper by its id (an arXiv id such as 2401.12345). Returns its source number [n] to cite, title, date and abstract.")]
-    public async Task<string> GetPaperAsync([Description("The paper id.")] string id, CancellationToken cancellationToken = default)
+    [Description("Gets one stored paper by its id (an arXiv id such as 2401.12345) or by words of its title. Returns its source number [n] to cite, title, date and abstract.")]
+    public async Task<string> GetPaperAsync([Description("The paper id, or words of its title.")] string id, CancellationToken cancellationToken = default)
     {
         if (!TryCount(out var limit)) return limit;
-        var paper = await store.GetAsync(id.Trim(), cancellationToken);
+        var paper = await store.FindAsync(id.Trim(), cancellationToken);
         if (paper is null) return $"No paper with id \"{id}\" is stored.";
         var source = sources.Add(paper, 1.0);
         var sb = new StringBuilder(SourceFormatter.Format([source], 4000));
