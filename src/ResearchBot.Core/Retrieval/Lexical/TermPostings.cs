@@ -44,7 +44,7 @@ public sealed class TermPostings
     {
         if (Count + other.Count > Docs.Length)
         {
-            var n = Math.Max(Count + other.Count, Docs.Length * 2);
+            var n = Math.Max(Count + other.Count, Docs.Length + Docs.Length / 4); // modest growth: these lists hold a whole ingest
             Array.Resize(ref Docs, n); Array.Resize(ref TitleTf, n); Array.Resize(ref AbstractTf, n);
         }
         Array.Copy(other.Docs, 0, Docs, Count, other.Count);
