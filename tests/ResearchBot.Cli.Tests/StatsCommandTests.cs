@@ -28,7 +28,7 @@ public sealed class StatsCommandTests : IDisposable
         var embedding = root.GetProperty("embedding");
         Assert.Equal(["model", "dimensions"], embedding.EnumerateObject().Select(p => p.Name));
         Assert.False(string.IsNullOrEmpty(embedding.GetProperty("model").GetString()));
-        Assert.Equal(384, embedding.GetProperty("dimensions").GetInt32());
+        Assert.Equal(256, embedding.GetProperty("dimensions").GetInt32());
     }
 
     [Fact]
@@ -65,6 +65,6 @@ public sealed class StatsCommandTests : IDisposable
         var result = await _cli.RunAsync("reembed");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Matches(@"^re-embedded 262 papers with .+ \(384 dimensions\) in \d+\.\d s$", Assert.Single(result.OutLines));
+        Assert.Matches(@"^re-embedded 262 papers with .+ \(256 dimensions\) in \d+\.\d s$", Assert.Single(result.OutLines));
     }
 }
