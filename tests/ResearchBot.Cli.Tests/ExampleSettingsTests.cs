@@ -74,6 +74,13 @@ public sealed class ExampleSettingsTests : IDisposable
         Assert.Empty(result.Error);
         using var doc = JsonDocument.Parse(result.Out);
         Assert.True(doc.RootElement.GetProperty("results").GetArrayLength() > 0);
+
+        var ask = await _cli.RunAsync(["ask", "KV cache compression", "--json"], settings: settings);
+
+        Assert.Equal(0, ask.ExitCode);
+        Assert.Empty(ask.Error);
+        using var answer = JsonDocument.Parse(ask.Out);
+        Assert.Equal("offline", answer.RootElement.GetProperty("mode").GetString());
     }
 
     /// <summary>The properties configuration binds as single values.</summary>

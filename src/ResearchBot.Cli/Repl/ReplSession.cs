@@ -18,6 +18,9 @@ namespace ResearchBot.Cli.Repl;
 /// </summary>
 internal sealed class ReplSession(CliConsole console, IServiceProvider services, bool interactive)
 {
+    /// <summary>The prompt on a terminal.</summary>
+    private const string Prompt = "[bold green]>[/] ";
+
     /// <summary>How many turns of the conversation are kept (the condenser reads the latest ones).</summary>
     private const int MaxTurns = 40;
 
@@ -37,7 +40,7 @@ internal sealed class ReplSession(CliConsole console, IServiceProvider services,
             if (interactive) await WriteBannerAsync(cancellationToken);
             while (true)
             {
-                if (interactive) console.Ansi.Markup("[bold green]>[/] ");
+                if (interactive) console.Ansi.Markup(Prompt);
                 var line = await console.In.ReadLineAsync(cancellationToken);
                 if (line is null)
                 {
@@ -238,6 +241,7 @@ internal sealed class ReplSession(CliConsole console, IServiceProvider services,
         _exitArmed = true;
         console.Out.WriteLine();
         console.WriteNote("(press Ctrl+C again, type /quit or press Ctrl+D to leave)");
+        console.Ansi.Markup(Prompt);
     }
 
     private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
