@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ResearchBot.TestSupport.OpenAi;
 
 namespace ResearchBot.Cli.Tests;
 
@@ -92,6 +93,52 @@ public sealed class AskCommandTests : IDisposable
         Assert.InRange(sources.Count, 1, 5);
         Assert.All(sources, s => Assert.Equal("2026-04-28", s.GetProperty("published").GetString()));
     }
+
+    [Fact]
+    public async Task With_a_model_json_reports_model_mode_and_usage_and_invented_citations_are_dropped()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync();
+        server.Enqueue(FakeReply.Text("Keyformer keeps only a small set of key tokens [1], unlike the invented paper [42].", 300, 20));
+
+        var result = await _cli.RunAsync(["ask", "KV cache reduction by selecting key tokens", "--json"], settings: Model(server.Endpoint));
+
+        Assert.Equal(0, result.ExitCode);
+        using var doc = JsonDocument.Parse(Assert.Single(result.OutLines));
+        var root = doc.RootElement;
+        Assert.Equal("model", root.GetProperty("mode").GetString());
+        Assert.Equal([1], root.GetProperty("citations").EnumerateArray().Select(c => c.GetInt32()));
+        Assert.DoesNotContain("[42]", root.GetProperty("answer").GetString());
+        var usage = root.GetProperty("usage");
+        Assert.Equal(["inputTokens", "outputTokens", "totalTokens"], usage.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(300, usage.GetProperty("inputTokens").GetInt64());
+        Assert.Equal(20, usage.GetProperty("outputTokens").GetInt64());
+        Assert.Contains("Keyformer", root.GetProperty("sources").EnumerateArray().First(s => s.GetProperty("n").GetInt32() == 1).GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task A_failing_provider_is_one_error_line_and_exit_code_1()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync();
+        server.Enqueue(FakeReply.Status(500));
+
+        var result = await _cli.RunAsync(["ask", "KV cache reduction by selecting key tokens"], settings: Model(server.Endpoint));
+
+        Assert.Equal(1, result.ExitCode);
+        var error = Assert.Single(result.ErrorLines, l => l.StartsWith("error:", StringComparison.Ordinal));
+        Assert.Contains("500", error);
+        Assert.DoesNotContain("sk-test-secret", result.Error);
+    }
+
+    /// <summary>Settings for the OpenAI-compatible provider at <paramref name="endpoint"/>, without retries.</summary>
+    internal static Dictionary<string, string?> Model(Uri endpoint) => new()
+    {
+        ["Chat:Provider"] = "OpenAI",
+        ["Chat:Endpoint"] = endpoint.ToString(),
+        ["Chat:Model"] = "test-model",
+        ["Chat:ApiKey"] = "sk-test-secret",
+        ["Chat:MaxRetries"] = "0",
+        ["Chat:Timeout"] = "00:00:20",
+    };
 
     [Theory]
     [InlineData(new[] { "ask", "q", "--from", "2026-02-30" }, "error: --from '2026-02-30' is not a date: use YYYY-MM-DD, e.g. 2026-11-20")]

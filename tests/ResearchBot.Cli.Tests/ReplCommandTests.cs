@@ -1,4 +1,5 @@
 using ResearchBot.Papers;
+using ResearchBot.TestSupport.OpenAi;
 
 namespace ResearchBot.Cli.Tests;
 
@@ -95,6 +96,40 @@ public sealed class ReplCommandTests : IDisposable
             "error: unknown command /frobnicate: /help lists the commands",
         ], errors);
         Assert.Contains(OfflineNotice, result.Out);
+    }
+
+    [Fact]
+    public async Task With_a_model_the_follow_up_is_condensed_from_the_conversation_and_answered_from_its_sources()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync();
+        server.Enqueue(
+            FakeReply.Text("Keyformer keeps only a small set of key tokens in the cache [1]."),
+            FakeReply.Text("What is the memory cost of Keyformer's KV cache reduction?"),
+            FakeReply.Text("Keyformer cuts the KV cache memory by keeping only key tokens [1]."));
+        const string input = "Which paper reduces the KV cache by selecting key tokens?\nwhat about its memory cost?\n";
+
+        var result = await _cli.RunAsync([], input, AskCommandTests.Model(server.Endpoint));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("(answered as: What is the memory cost of Keyformer's KV cache reduction?)", result.Out);
+        var condense = server.Requests[1];
+        Assert.Contains(condense.Messages, m => m.Content.Contains("Which paper reduces the KV cache by selecting key tokens?", StringComparison.Ordinal)
+            && m.Content.Contains("Keyformer keeps only a small set of key tokens", StringComparison.Ordinal));
+        Assert.Equal(2, Occurrences(result.Out, "Sources:"));
+        Assert.Matches(@"Sources:\n\[1\] Keyformer", result.Out.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public async Task A_provider_failure_is_one_error_line_and_the_session_goes_on()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync();
+        server.Enqueue(FakeReply.Status(500), FakeReply.Text("Keyformer keeps only key tokens [1]."));
+
+        var result = await _cli.RunAsync([], "KV cache reduction by selecting key tokens\nKV cache reduction by selecting key tokens\n", AskCommandTests.Model(server.Endpoint));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("500", Assert.Single(result.ErrorLines, l => l.StartsWith("error:", StringComparison.Ordinal)));
+        Assert.Contains("Keyformer keeps only key tokens [1].", result.Out);
     }
 
     [Fact]
