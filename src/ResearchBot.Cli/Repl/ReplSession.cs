@@ -220,12 +220,16 @@ internal sealed class ReplSession(CliConsole console, IServiceProvider services,
         else console.Out.WriteLine(text);
     }
 
-    /// <summary>Ctrl+C: stops the answer being written; at the prompt, a first press only says how to leave.</summary>
-    private void OnCancelKeyPress(object? sender, ConsoleCancelEventArgs e)
+    private void OnCancelKeyPress(object? sender, ConsoleCancelEventArgs e) => e.Cancel = OnCtrlC();
+
+    /// <summary>
+    /// What Ctrl+C does: stops the answer being written and returns true (the program goes on); at the prompt, the
+    /// first press only says how to leave (true), the second lets the program end (false).
+    /// </summary>
+    internal bool OnCtrlC()
     {
         if (Volatile.Read(ref _current) is { } answer)
         {
-            e.Cancel = true;
             try
             {
                 answer.Cancel();
@@ -234,14 +238,14 @@ internal sealed class ReplSession(CliConsole console, IServiceProvider services,
             {
                 // The answer finished as the key was pressed: nothing left to stop.
             }
-            return;
+            return true;
         }
-        if (_exitArmed) return;
-        e.Cancel = true;
+        if (_exitArmed) return false;
         _exitArmed = true;
         console.Out.WriteLine();
         console.WriteNote("(press Ctrl+C again, type /quit or press Ctrl+D to leave)");
         console.Ansi.Markup(Prompt);
+        return true;
     }
 
     private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
