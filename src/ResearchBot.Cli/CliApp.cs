@@ -44,7 +44,8 @@ public static class CliApp
             Error = console.Error,
             EnableDefaultExceptionHandler = false,
         };
-        if (!console.IsSystemConsole) invocation.ProcessTerminationTimeout = null;
+        // The REPL handles Ctrl+C itself: it stops the current answer, not the program.
+        if (!console.IsSystemConsole || ReplCommand.Runs(parse)) invocation.ProcessTerminationTimeout = null;
         try
         {
             return await parse.InvokeAsync(invocation, cancellationToken);
@@ -58,9 +59,12 @@ public static class CliApp
 
     internal static RootCommand BuildRootCommand(CliContext cli)
     {
-        var root = new RootCommand("ResearchBot: ingest AI papers, search them, and measure retrieval.")
+        var root = new RootCommand("ResearchBot: ingest AI papers, search them, ask questions with cited answers, and read daily digests. Without a verb: the REPL.")
         {
             cli.Db,
+            ReplCommand.Create(cli),
+            AskCommand.Create(cli),
+            DigestCommand.Create(cli),
             IngestCommand.Create(cli),
             SearchCommand.Create(cli),
             StatsCommand.Create(cli),
@@ -69,11 +73,7 @@ public static class CliApp
             ReembedCommand.Create(cli),
             DiscordCommand.Create(cli),
         };
-        root.SetAction(parse =>
-        {
-            new System.CommandLine.Help.HelpAction().Invoke(parse);
-            return ExitOk;
-        });
+        ReplCommand.SetAsDefault(root, cli);
         return root;
     }
 

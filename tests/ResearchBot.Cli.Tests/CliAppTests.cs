@@ -16,7 +16,7 @@ public sealed class CliAppTests
         var result = await RunAsync("--help");
 
         Assert.Equal(0, result.ExitCode);
-        foreach (var verb in new[] { "ingest", "search", "stats", "eval", "bench", "reembed", "--db" })
+        foreach (var verb in new[] { "repl", "ask", "digest", "ingest", "search", "stats", "eval", "bench", "reembed", "discord", "--db" })
             Assert.Contains(verb, result.Out);
     }
 

@@ -35,6 +35,11 @@ internal sealed class CliRunner : IDisposable
 
     public Task<CliResult> RunAsync(params string[] args) => RunAsync(args, "");
 
+    /// <summary>The CLI's own host over this runner's store (dispose it), for checking what the store holds.</summary>
+    /// <param name="answering">Also add the answer and digest services.</param>
+    public Microsoft.Extensions.Hosting.IHost OpenHost(bool answering = false) =>
+        Program.BuildHost(new Dictionary<string, string?> { ["Storage:Path"] = Db }, answering);
+
     public string Write(string name, string content)
     {
         var path = Path.Combine(Folder, name);

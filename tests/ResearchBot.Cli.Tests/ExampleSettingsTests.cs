@@ -1,8 +1,13 @@
 using System.Reflection;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
+using ResearchBot.Answering;
+using ResearchBot.ChatClients;
+using ResearchBot.Digest;
+using ResearchBot.Discord;
 using ResearchBot.Embeddings;
 using ResearchBot.Ingestion;
+using ResearchBot.Prompts;
 using ResearchBot.Retrieval;
 using ResearchBot.Storage;
 
@@ -24,6 +29,11 @@ public sealed class ExampleSettingsTests : IDisposable
         { "Retrieval", typeof(RetrievalOptions) },
         { "Sources:HuggingFace", typeof(HuggingFaceOptions) },
         { "Sources:Arxiv", typeof(ArxivOptions) },
+        { "Chat", typeof(ChatSettings) },
+        { "Answering", typeof(AnsweringOptions) },
+        { "Digest", typeof(DigestOptions) },
+        { "Prompts", typeof(PromptOptions) },
+        { "Discord", typeof(DiscordOptions) },
     };
 
     [Theory]
@@ -34,12 +44,22 @@ public sealed class ExampleSettingsTests : IDisposable
             .Where(c => !c.GetChildren().Any())
             .Select(c => c.Key)
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var expected = options.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.CanWrite && (p.PropertyType.IsValueType || p.PropertyType == typeof(string) || p.PropertyType == typeof(Uri) || Nullable.GetUnderlyingType(p.PropertyType) is not null))
+        var expected = SettableScalars(options)
             .Select(p => p.Name)
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
 
         Assert.Equal(expected.Order(), documented.Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(Sections))]
+    public void Every_documented_value_is_the_default(string section, Type options)
+    {
+        var bound = Example().GetSection(section).Get(options) ?? throw new InvalidOperationException(section + " is missing");
+        var defaults = Activator.CreateInstance(options)!;
+        foreach (var property in SettableScalars(options))
+            Assert.True(Equals(Text(property.GetValue(defaults)), Text(property.GetValue(bound))),
+                $"{section}:{property.Name} is documented as '{Text(property.GetValue(bound))}' but defaults to '{Text(property.GetValue(defaults))}'");
     }
 
     [Fact]
@@ -54,7 +74,27 @@ public sealed class ExampleSettingsTests : IDisposable
         Assert.Empty(result.Error);
         using var doc = JsonDocument.Parse(result.Out);
         Assert.True(doc.RootElement.GetProperty("results").GetArrayLength() > 0);
+
+        var ask = await _cli.RunAsync(["ask", "KV cache compression", "--json"], settings: settings);
+
+        Assert.Equal(0, ask.ExitCode);
+        Assert.Empty(ask.Error);
+        using var answer = JsonDocument.Parse(ask.Out);
+        Assert.Equal("offline", answer.RootElement.GetProperty("mode").GetString());
     }
+
+    /// <summary>The properties configuration binds as single values.</summary>
+    private static IEnumerable<PropertyInfo> SettableScalars(Type options) => options.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        .Where(p => p.CanWrite && (p.PropertyType.IsValueType || p.PropertyType == typeof(string) || p.PropertyType == typeof(Uri) || Nullable.GetUnderlyingType(p.PropertyType) is not null));
+
+    /// <summary>A value as comparable text: null and empty are the same (a JSON null binds as an empty string).</summary>
+    private static string? Text(object? value) => value switch
+    {
+        null => null,
+        string s => s.Length == 0 ? null : s,
+        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
 
     private static IConfigurationRoot Example() => new ConfigurationBuilder().AddJsonFile(ExampleFile, optional: false).Build();
 

@@ -1,0 +1,51 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using ResearchBot.Answering;
+using ResearchBot.Cli.Output;
+
+namespace ResearchBot.Cli.Commands;
+
+/// <summary>
+/// <c>ask "QUESTION" [--json] [--top N] [--from D] [--to D]</c>: one answer with checked citations, streamed on a
+/// terminal and followed by the cited sources; or one JSON object with the answer, its numbered sources and citations.
+/// </summary>
+internal static class AskCommand
+{
+    public static Command Create(CliContext cli)
+    {
+        var question = new Argument<string>("QUESTION") { Description = "The question, in plain words (dates such as \"this week\" or \"on Apr 28\" filter the papers)" };
+        question.Validators.Add(result =>
+        {
+            var text = result.GetValueOrDefault<string>();
+            if (text.StartsWith("--", StringComparison.Ordinal)) result.AddError($"unknown option '{text}'");
+            else if (string.IsNullOrWhiteSpace(text)) result.AddError("the question is empty");
+        });
+        var top = CommonOptions.Positive("--top", 8, "How many papers to answer from at most (capped by Answering:MaxSources)", max: 50);
+        var from = CommonOptions.Date("--from", "Only papers dated on or after this day");
+        var to = CommonOptions.Date("--to", "Only papers dated on or before this day");
+        var json = CommonOptions.Json("Write one JSON object: question, answer, sources, citations, mode, usage");
+        var command = new Command("ask", "Answer a question from the papers, citing them as [n]") { question, top, from, to, json };
+        command.SetAction((parse, ct) => RunAsync(cli, parse, parse.GetValue(question)!, parse.GetValue(top), parse.GetValue(from), parse.GetValue(to), parse.GetValue(json), ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliContext cli, ParseResult parse, string question, int top, DateOnly? from, DateOnly? to, bool json, CancellationToken ct)
+    {
+        if (from > to) throw new CliException($"--from {from:yyyy-MM-dd} is after --to {to:yyyy-MM-dd}", CliApp.ExitUsage);
+        using var host = cli.OpenHost(parse, answering: true);
+        await cli.PrepareStoreAsync(host.Services, ct);
+        var answers = host.Services.GetRequiredService<IAnswerService>();
+        var request = new AskRequest(question.Trim(), [], top, from, to);
+
+        if (!json)
+        {
+            await AnswerPrinter.WriteAsync(cli.Console, answers, request, ct);
+            return CliApp.ExitOk;
+        }
+        Answer? answer = null;
+        await foreach (var update in answers.StreamAsync(request, ct))
+            if (update is AnswerCompleted done) answer = done.Answer;
+        CliJson.WriteLine(cli.Console.Out, AskJson.From(answer ?? throw new InvalidOperationException("The answer service ended without an answer.")));
+        return CliApp.ExitOk;
+    }
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+using ResearchBot.Answering;
+using Spectre.Console;
+
+namespace ResearchBot.Cli.Output;
+
+/// <summary>Numbered sources as lines: "[n] Title (date) link" in plain text, or with the number highlighted and a clickable link on a terminal.</summary>
+internal static class SourceLines
+{
+    /// <summary>The plain line of one source.</summary>
+    public static string Plain(AnswerSource source)
+    {
+        var line = $"[{source.N}] {source.Title}";
+        if (source.Published is { } d) line += $" ({Day(d)})";
+        if (source.Url is { } url) line += " " + url;
+        return line;
+    }
+
+    /// <summary>The markup line of one source; <paramref name="dim"/> greys it out (a source the answer did not cite).</summary>
+    public static string Markup(AnswerSource source, bool dim = false)
+    {
+        var title = Spectre.Console.Markup.Escape(source.Title);
+        var line = $"[{CitationMarkup.Style}][[{source.N}]][/] {(dim ? $"[dim]{title}[/]" : title)}";
+        if (source.Published is { } d) line += $" [dim]({Day(d)})[/]";
+        if (source.Url is { } url) line += $" [link={Spectre.Console.Markup.Escape(url)}]{Spectre.Console.Markup.Escape(url)}[/]";
+        return line;
+    }
+
+    /// <summary>Writes <paramref name="sources"/> under a heading: markup on a terminal, plain lines otherwise.</summary>
+    public static void Write(CliConsole console, string heading, IEnumerable<AnswerSource> sources, Func<AnswerSource, bool>? dim = null)
+    {
+        var list = sources.OrderBy(s => s.N).ToList();
+        if (list.Count == 0) return;
+        if (console.IsTerminal)
+        {
+            console.Ansi.MarkupLine($"[bold]{Spectre.Console.Markup.Escape(heading)}[/]");
+            foreach (var s in list) console.Ansi.MarkupLine(Markup(s, dim?.Invoke(s) ?? false));
+        }
+        else
+        {
+            console.Out.WriteLine(heading);
+            foreach (var s in list) console.Out.WriteLine(Plain(s));
+        }
+    }
+
+    private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

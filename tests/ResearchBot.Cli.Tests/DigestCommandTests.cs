@@ -1,0 +1,131 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using ResearchBot.Ingestion;
+using ResearchBot.Papers;
+using ResearchBot.Storage;
+
+namespace ResearchBot.Cli.Tests;
+
+public sealed class DigestCommandTests : IDisposable
+{
+    /// <summary>How many of the five seed pages carry a page date (the others list no day).</summary>
+    private const int DatedPages = 4;
+
+    private readonly CliRunner _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    [Fact]
+    public async Task The_digest_of_each_seed_page_day_cites_every_paper_listed_that_day_and_nothing_else()
+    {
+        var days = await ListingDaysAsync();
+        Assert.Equal(4, days.Count);
+        var pageDays = new HashSet<string>();
+
+        foreach (var day in days)
+        {
+            var result = await _cli.RunAsync("digest", "--date", day, "--json");
+
+            Assert.Equal(0, result.ExitCode);
+            using var doc = JsonDocument.Parse(Assert.Single(result.OutLines));
+            var root = doc.RootElement;
+            Assert.Equal(["date", "text", "sources", "themes"], root.EnumerateObject().Select(p => p.Name));
+            Assert.Equal(day, root.GetProperty("date").GetString());
+            var sources = root.GetProperty("sources").EnumerateArray().ToList();
+            foreach (var s in sources) Assert.Equal(["n", "id", "title", "url"], s.EnumerateObject().Select(p => p.Name));
+            Assert.Equal(Enumerable.Range(1, sources.Count), sources.Select(s => s.GetProperty("n").GetInt32()));
+
+            var listed = await ListedOnAsync(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(listed.Order(StringComparer.Ordinal), sources.Select(s => s.GetProperty("id").GetString()!).Order(StringComparer.Ordinal));
+
+            var themed = root.GetProperty("themes").EnumerateArray()
+                .SelectMany(t => t.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("n").GetInt32())).Order().ToList();
+            Assert.Equal(Enumerable.Range(1, sources.Count), themed);
+            var text = root.GetProperty("text").GetString()!;
+            foreach (var n in themed) Assert.Contains($"[{n}]", text);
+            pageDays.Add(day);
+        }
+
+        // Every paper of every dated seed page is in the digest of the day the page lists it on.
+        var datedPages = 0;
+        foreach (var page in Directory.GetFiles(CliRunner.SampleFolder, "*.txt"))
+        {
+            var papers = new DailyPageParser().Parse(File.ReadAllText(page), new ParseContext(Path.GetFileName(page), null, DateOnly.FromDateTime(DateTime.UtcNow)));
+            if (papers.Any(p => p.Listings.Count > 0)) datedPages++;
+            foreach (var group in papers.Where(p => p.Listings.Count > 0).GroupBy(p => p.Listings[0].Day))
+            {
+                var day = group.Key.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+                Assert.Contains(day, pageDays);
+                var result = await _cli.RunAsync("digest", "--date", day, "--json");
+                using var doc = JsonDocument.Parse(Assert.Single(result.OutLines));
+                var keys = doc.RootElement.GetProperty("sources").EnumerateArray().Select(s => TitleKey.Of(s.GetProperty("title").GetString()!)).ToHashSet();
+                Assert.All(group, p => Assert.Contains(p.TitleKey, keys));
+            }
+        }
+        Assert.Equal(DatedPages, datedPages);
+    }
+
+    [Fact]
+    public async Task Without_a_date_it_digests_the_latest_listing_day()
+    {
+        var days = await ListingDaysAsync();
+
+        var result = await _cli.RunAsync("digest", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var doc = JsonDocument.Parse(Assert.Single(result.OutLines));
+        Assert.Equal(days[^1], doc.RootElement.GetProperty("date").GetString());
+    }
+
+    [Fact]
+    public async Task Text_output_has_the_themes_with_numbered_papers_then_the_sources()
+    {
+        var result = await _cli.RunAsync("digest", "--date", "2026-04-28");
+
+        Assert.Equal(0, result.ExitCode);
+        var output = result.Out.ReplaceLineEndings("\n");
+        Assert.StartsWith("Digest of 2026-04-28: ", output);
+        Assert.Contains("\n## ", output);
+        Assert.Matches(@"\n- \[1\] .+: .+", output);
+        var sources = output[output.IndexOf("\nSources:\n", StringComparison.Ordinal)..];
+        Assert.Matches(@"\n\[1\] .+ \(\d{4}-\d{2}-\d{2}\)", sources);
+    }
+
+    [Fact]
+    public async Task A_day_without_papers_is_one_error_line_and_exit_code_1()
+    {
+        var result = await _cli.RunAsync("digest", "--date", "2026-01-01");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("error: no papers were listed on 2026-01-01 (listing days in the store: 2026-03-17, 2026-04-28, 2026-07-30, 2026-09-02)",
+            result.ErrorLines.Single(l => l.StartsWith("error:", StringComparison.Ordinal)));
+        Assert.Empty(result.Out);
+    }
+
+    [Theory]
+    [InlineData("2026-13-01")]
+    [InlineData("April 28")]
+    public async Task A_bad_date_is_one_error_line_and_exit_code_2(string date)
+    {
+        var result = await _cli.RunAsync("digest", "--date", date);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"error: --date '{date}' is not a date: use YYYY-MM-DD, e.g. 2026-11-20", Assert.Single(result.ErrorLines));
+        Assert.Empty(result.Out);
+    }
+
+    /// <summary>The listing days <c>stats --json</c> reports (loading the sample corpus into the empty store).</summary>
+    private async Task<List<string>> ListingDaysAsync()
+    {
+        var stats = await _cli.RunAsync("stats", "--json");
+        using var doc = JsonDocument.Parse(stats.Out);
+        return [.. doc.RootElement.GetProperty("days").EnumerateArray().Select(d => d.GetString()!)];
+    }
+
+    private async Task<List<string>> ListedOnAsync(DateOnly day)
+    {
+        using var host = _cli.OpenHost();
+        var papers = await host.Services.GetRequiredService<IPaperStore>().GetListedOnAsync(day);
+        return [.. papers.Select(p => p.Id).Distinct()];
+    }
+}
