@@ -43,7 +43,7 @@ public sealed class SqliteConnectionFactory : IDisposable
     {
         var c = new SqliteConnection(_connectionString);
         c.Open();
-        Exec(c, "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000; PRAGMA cache_size=-65536;");
+        Exec(c, "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000; PRAGMA cache_size=-16384;");
         return c;
     }
 
