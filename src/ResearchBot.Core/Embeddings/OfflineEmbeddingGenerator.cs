@@ -128,7 +128,7 @@ public sealed class OfflineEmbeddingOptions
 {
     public int Dimensions { get; set; } = 256;
     public int MinGram { get; set; } = 3;
-    public int MaxGram { get; set; } = 5;
+    public int MaxGram { get; set; } = 4;
     public float WordWeight { get; set; } = 1f;
     public float CharGramWeight { get; set; } = 1f;
     public float PairWeight { get; set; } = 0.5f;

@@ -42,7 +42,8 @@ internal sealed class PaperWriter : IDisposable
 
     public void RemoveTitle(int doc, string title) => Run(_ftsDelete, doc, title);
 
-    public void WriteVector(int doc, float[] vector) => Run(_vector, doc, VectorCodec.Encode(vector));
+    /// <summary>Stores an embedding already encoded with <see cref="VectorCodec"/>.</summary>
+    public void WriteVector(int doc, byte[] encoded) => Run(_vector, doc, encoded);
 
     private static void Run(SqliteCommand cmd, params object[] values)
     {

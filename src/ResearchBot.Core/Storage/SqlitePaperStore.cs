@@ -50,13 +50,13 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
             // Analysis and embedding of the next chunk run while this chunk is written: the two cores overlap
             // CPU work (or a remote embedder's round trips) with SQLite's single-threaded writes.
             var chunks = plan.Chunk(ChunkSize).ToList();
-            var next = chunks.Count > 0 ? PrepareAsync(chunks[0], cancellationToken) : null;
+            var next = chunks.Count > 0 ? PrepareAsync(chunks[0], added, cancellationToken) : null;
             for (var n = 0; n < chunks.Count; n++)
             {
-                var (changed, terms, vectors, postings) = await next!;
-                next = n + 1 < chunks.Count ? PrepareAsync(chunks[n + 1], cancellationToken) : null;
+                var (changed, terms, vectors) = await next!;
+                next = n + 1 < chunks.Count ? PrepareAsync(chunks[n + 1], added, cancellationToken) : null;
                 unchangedCount += chunks[n].Length - changed.Count;
-                if (vectors.Count > 0) dims = vectors[0].Length;
+                if (vectors.Count > 0) dims = VectorCodec.Dimensions(vectors[0].Length);
 
                 var k = 0;
                 foreach (var w in changed)
@@ -74,7 +74,6 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
                     writer.IndexTitle(doc, w.Merged.Title);
                     writer.WriteVector(doc, vectors[index]);
                 }
-                added.Merge(postings);
             }
             writer.Dispose();
             if (removed.Count > 0 || added.Count > 0) LexicalIndexWriter.Apply(c, tx, removed, added);
@@ -93,8 +92,11 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
         }
     }
 
-    /// <summary>The CPU side of writing a chunk: which papers change, their index terms and their embeddings.</summary>
-    private Task<(List<PlannedWrite> Changed, DocumentTerms[] Terms, List<float[]> Vectors, PostingsBuilder Postings)> PrepareAsync(PlannedWrite[] chunk, CancellationToken ct) =>
+    /// <summary>
+    /// The CPU side of writing a chunk, off the writer's thread: which papers change, their index terms, their encoded
+    /// embeddings, and their postings merged into <paramref name="added"/> (chunks are prepared one after another, never at once).
+    /// </summary>
+    private Task<(List<PlannedWrite> Changed, DocumentTerms[] Terms, List<byte[]> Vectors)> PrepareAsync(PlannedWrite[] chunk, PostingsBuilder added, CancellationToken ct) =>
         Task.Run(async () =>
         {
             var changed = chunk.Where(w => !w.Unchanged).ToList();
@@ -105,8 +107,9 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
             // A chunk's postings are built here, where its few thousand term lists stay in cache, then merged.
             var postings = new PostingsBuilder();
             for (var i = 0; i < reindex.Count; i++) postings.Add(reindex[i].Doc, terms[i]);
+            added.Merge(postings);
             var vectors = await EmbedAsync([.. reindex.Select(x => EmbeddingText(x.Merged))], ct);
-            return (changed, terms, vectors, postings);
+            return (changed, terms, vectors.ConvertAll(v => VectorCodec.Encode(v)));
         }, ct);
 
     /// <summary>Rebuilds every embedding with the configured embedder (after changing embedding provider or model).</summary>
