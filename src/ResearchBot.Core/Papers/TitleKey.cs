@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -10,19 +9,20 @@ namespace ResearchBot.Papers;
 /// </summary>
 public static partial class TitleKey
 {
+    /// <summary>LaTeX command names left in a title typeset without its backslashes (never English words, so safe to drop).</summary>
     private static readonly string[] MarkupWords =
-        ["scriptsize", "footnotesize", "mathtt", "mathrm", "mathbf", "mathcal", "mathit", "textbf", "textit", "texttt", "textrm", "emph", "tiny", "small", "large"];
+        ["scriptsize", "footnotesize", "mathtt", "mathrm", "mathbf", "mathcal", "mathit", "textbf", "textit", "texttt", "textrm"];
 
-    /// <summary>The comparison key: lowercase letters and digits only, LaTeX commands and markup words dropped, μ read as mu.</summary>
+    /// <summary>The comparison key: lowercase letters and digits only (accents folded), LaTeX commands and markup words dropped, μ read as mu.</summary>
     public static string Of(string title)
     {
         var t = title.ToLowerInvariant().Replace("μ", "mu").Replace("µ", "mu");
         t = LatexCommand().Replace(t, "");
         var sb = new StringBuilder(t.Length);
-        foreach (var c in t.Normalize(NormalizationForm.FormD))
+        foreach (var c in t)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
             if (c is >= 'a' and <= 'z' or >= '0' and <= '9') sb.Append(c);
+            else if (c > 127 && LatinFolding.Fold(c) is var f && f != '\0') sb.Append(f);
         }
         var key = sb.ToString();
         foreach (var w in MarkupWords) key = key.Replace(w, "");

@@ -37,4 +37,17 @@ public class TitleKeyTests
     {
         Assert.Equal(expected, PaperId.TryArxiv(text));
     }
+
+    [Fact]
+    public void Accents_fold_so_both_spellings_are_one_paper()
+    {
+        Assert.Equal(TitleKey.Of("Schrödinger Bridges for Naïve Diffusion"), TitleKey.Of("Schrodinger Bridges for Naive Diffusion"));
+    }
+
+    [Fact]
+    public void Ordinary_words_that_look_like_markup_are_kept()
+    {
+        Assert.NotEqual(TitleKey.Of("Small Language Models Are Also Few-Shot Learners"), TitleKey.Of("Large Language Models Are Also Few-Shot Learners"));
+        Assert.Contains("emphasis", TitleKey.Of("An Emphasis on Tiny Details"));
+    }
 }

@@ -98,7 +98,7 @@ public ref struct WordTokenizer(ReadOnlySpan<char> text)
             _pos++;
             if (char.IsAsciiLetterOrDigit(c)) { Append(char.ToLowerInvariant(c)); continue; }
             if (c is 'μ' or 'µ') { Append('m'); Append('u'); continue; }
-            if (c > 127 && char.IsLetter(c) && Fold(c) is var f && f != '\0') { Append(f); continue; }
+            if (c > 127 && char.IsLetter(c) && Papers.LatinFolding.Fold(c) is var f && f != '\0') { Append(f); continue; }
             if (_length > 0) return true;
         }
         return false;
@@ -107,19 +107,6 @@ public ref struct WordTokenizer(ReadOnlySpan<char> text)
     private void Append(char c)
     {
         if (_length < _buffer.Length) _buffer[_length++] = c;
-    }
-
-    /// <summary>The base letter of U+00C0..U+017F ('.' when none): string normalization is a no-op for these
-    /// under invariant globalization (our setting), so Latin accents are folded from this table.</summary>
-    private const string LatinBase =
-        "aaaaaa.ceeeeiiiidnooooo.ouuuuy.saaaaaa.ceeeeiiiidnooooo.ouuuuy.yaaaaaaccccccccddddeeeeeeeeeegggg" +
-        "gggghhhhiiiiiiiiii..jjkk.llllllllllnnnnnn.nnoooooo..rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
-
-    private static char Fold(char c)
-    {
-        if (c is >= '\u00c0' and <= '\u017f') return LatinBase[c - '\u00c0'] is var b && b != '.' ? b : '\0';
-        var d = c.ToString().Normalize(System.Text.NormalizationForm.FormD);
-        return d.Length > 0 && char.IsAsciiLetter(d[0]) ? char.ToLowerInvariant(d[0]) : '\0';
     }
 }
 
