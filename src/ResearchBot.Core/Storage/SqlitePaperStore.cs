@@ -396,6 +396,8 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
                 DocumentLengths lengths = default;
                 using (var r = find.ExecuteReader())
                     if (r.Read()) { row = PaperRows.Read(r); lengths = new DocumentLengths(r.GetInt32(11), r.GetInt32(12)); }
+                // A generic title ("Technical Report") shared by two papers with different arXiv ids is not one paper.
+                if (row is { } candidate && candidate.Paper.Id != p.Id && DistinctArxivIds(candidate.Paper, p)) row = null;
                 if (row is { } found)
                 {
                     // Two records of the batch can reach the same stored paper (one by id, one by title key): merge both into one write.
@@ -422,7 +424,7 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
         var result = new List<Paper?>(papers.Count);
         foreach (var p in papers)
         {
-            var hasKey = byKey.TryGetValue(p.TitleKey, out var byKeyAt);
+            var hasKey = byKey.TryGetValue(p.TitleKey, out var byKeyAt) && !DistinctArxivIds(result[byKeyAt]!, p);
             var hasId = byId.TryGetValue(p.Id, out var byIdAt);
             if (!hasKey && !hasId)
             {
@@ -446,6 +448,10 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
         }
         return [.. result.OfType<Paper>()];
     }
+
+    /// <summary>True when both records carry arXiv ids and they differ: then a shared title key does not make them one paper.</summary>
+    private static bool DistinctArxivIds(Paper a, Paper b) =>
+        PaperId.TryArxiv(a.Id) is { } x && PaperId.TryArxiv(b.Id) is { } y && x != y;
 
     private static (string Model, int Dimensions)? StoredEmbedding(SqliteConnection c, SqliteTransaction? tx)
     {

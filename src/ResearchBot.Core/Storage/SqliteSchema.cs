@@ -12,7 +12,7 @@ internal static class SqliteSchema
         CREATE TABLE IF NOT EXISTS papers(
             doc INTEGER PRIMARY KEY,
             id TEXT NOT NULL UNIQUE,
-            title_key TEXT NOT NULL UNIQUE,
+            title_key TEXT NOT NULL,
             title TEXT NOT NULL,
             abstract TEXT NOT NULL,
             authors TEXT NOT NULL DEFAULT '[]',
@@ -26,6 +26,7 @@ internal static class SqliteSchema
             title_len INTEGER NOT NULL DEFAULT 0,
             abstract_len INTEGER NOT NULL DEFAULT 0);
         CREATE INDEX IF NOT EXISTS papers_date ON papers(date);
+        CREATE INDEX IF NOT EXISTS papers_title_key ON papers(title_key);
         CREATE TABLE IF NOT EXISTS listings(
             doc INTEGER NOT NULL REFERENCES papers(doc),
             day TEXT NOT NULL,

@@ -20,8 +20,8 @@ public sealed class HybridRanker(SqlitePaperStore store, RetrievalOptions option
         var generation = store.Generation();
         lock (_gate)
         {
-            if (_snapshot is null || _snapshot.Generation != generation)
-                _snapshot = SearchSnapshot.Load(store.Connections.Open, generation, options.B);
+            if (_snapshot is null || generation > _snapshot.Generation)
+                _snapshot = SearchSnapshot.Load(store.Connections.Open, options.B);
             return _snapshot;
         }
     }

@@ -57,14 +57,29 @@ public sealed class SearchSnapshot
             using var cmd = c.CreateCommand();
             cmd.CommandText = "SELECT postings FROM terms WHERE term = $t";
             cmd.Parameters.AddWithValue("$t", t);
-            return cmd.ExecuteScalar() is byte[] blob ? TermPostings.Decode(blob, df) : new TermPostings(1);
+            return cmd.ExecuteScalar() is byte[] blob ? KnownDocuments(TermPostings.Decode(blob, df)) : new TermPostings(1);
         });
     }
 
+    /// <summary>Postings are read from the live store, which may have moved on since this snapshot: keep only its documents.</summary>
+    private TermPostings KnownDocuments(TermPostings p)
+    {
+        var all = true;
+        for (var i = 0; i < p.Count && all; i++) all = p.Docs[i] < Capacity && Exists[p.Docs[i]];
+        if (all) return p;
+        var kept = new TermPostings(p.Count);
+        for (var i = 0; i < p.Count; i++)
+            if (p.Docs[i] < Capacity && Exists[p.Docs[i]]) kept.Append(p.Docs[i], p.TitleTf[i], p.AbstractTf[i]);
+        return kept;
+    }
+
     /// <summary>Reads a snapshot of the store behind <paramref name="open"/>.</summary>
-    internal static SearchSnapshot Load(Func<SqliteConnection> open, long generation, double b)
+    internal static SearchSnapshot Load(Func<SqliteConnection> open, double b)
     {
         using var c = open();
+        // One read transaction: every table is read as of the same commit, whatever an ingest does meanwhile.
+        using var tx = c.BeginTransaction(deferred: true);
+        var generation = Convert.ToInt64(ScalarText(c, "SELECT COALESCE((SELECT value FROM meta WHERE key = 'generation'), '0')"));
         var capacity = Scalar(c, "SELECT COALESCE(MAX(doc), 0) + 1 FROM papers");
         var exists = new bool[capacity];
         var tl = new int[capacity]; var al = new int[capacity]; var day = new int[capacity];
@@ -121,6 +136,13 @@ public sealed class SearchSnapshot
             AverageTitleLength = avgT, AverageAbstractLength = avgA,
             DocumentFrequency = df, Vectors = vectors,
         };
+    }
+
+    private static string ScalarText(SqliteConnection c, string sql)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        return Convert.ToString(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) ?? "0";
     }
 
     private static int Scalar(SqliteConnection c, string sql)
