@@ -14,7 +14,7 @@ namespace ResearchBot.Storage;
 public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbeddingGenerator<string, Embedding<float>> embedder, EmbeddingBatchOptions? batching = null) : IPaperStore
 {
     private const int ChunkSize = 4096;
-    private const string LegacyOfflineModel = "unknown:default";
+    internal const string LegacyOfflineModel = "unknown:default";
     private readonly EmbeddingBatchOptions _batching = batching ?? new();
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
@@ -51,6 +51,8 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
             // CPU work (or a remote embedder's round trips) with SQLite's single-threaded writes.
             var chunks = plan.Chunk(ChunkSize).ToList();
             var next = chunks.Count > 0 ? PrepareAsync(chunks[0], added, cancellationToken) : null;
+            try
+            {
             for (var n = 0; n < chunks.Count; n++)
             {
                 var (changed, terms, vectors) = await next!;
@@ -75,7 +77,17 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
                     writer.WriteVector(doc, vectors[index]);
                 }
             }
-            writer.Dispose();
+            }
+            catch when (next is not null)
+            {
+                // Let the chunk being prepared finish (a remote embedder must not keep working for a failed ingest), then fail.
+                try { await next; } catch (Exception) { }
+                throw;
+            }
+            finally
+            {
+                writer.Dispose();
+            }
             if (removed.Count > 0 || added.Count > 0) LexicalIndexWriter.Apply(c, tx, removed, added);
             if (addedCount + updatedCount > 0)
             {
@@ -167,6 +179,9 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
             using var c = connections.Open();
             using var tx = c.BeginTransaction();
             var removed = new List<(int, DocumentTerms)>();
+            // Remember the next document number before any paper goes, so a deleted number is never reused.
+            Execute(c, tx, "INSERT INTO meta(key, value) SELECT 'next_doc', CAST(MAX(COALESCE((SELECT MAX(doc) FROM papers), 0) + 1, " +
+                "COALESCE((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'next_doc'), 1)) AS TEXT) WHERE true ON CONFLICT(key) DO UPDATE SET value = excluded.value");
             using var find = Command(c, tx, "SELECT doc, title, abstract FROM papers WHERE id = $id");
             foreach (var id in ids.Distinct())
             {
@@ -380,7 +395,8 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
         using var count = Command(c, tx, "SELECT EXISTS(SELECT 1 FROM papers)");
         var empty = Convert.ToInt64(count.ExecuteScalar()) == 0;
         using var find = Command(c, tx, $"SELECT {PaperRows.Columns}, title_len, abstract_len FROM papers WHERE id = $id OR title_key = $key ORDER BY (id = $id) DESC LIMIT 1");
-        using var max = Command(c, tx, "SELECT COALESCE(MAX(doc), 0) + 1 FROM papers");
+        // Document numbers only grow (a deleted paper's number is never given to another: readers may still hold it).
+        using var max = Command(c, tx, "SELECT MAX(COALESCE((SELECT MAX(doc) FROM papers), 0) + 1, COALESCE((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'next_doc'), 1))");
         var nextDoc = Convert.ToInt32(max.ExecuteScalar());
         var plan = new List<PlannedWrite>(incoming.Count);
         var plannedDocs = new Dictionary<int, int>();
@@ -476,6 +492,12 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
             cmd.Parameters.AddWithValue("$v", v);
             cmd.ExecuteNonQuery();
         }
+    }
+
+    private static void Execute(SqliteConnection c, SqliteTransaction tx, string sql)
+    {
+        using var cmd = Command(c, tx, sql);
+        cmd.ExecuteNonQuery();
     }
 
     private static void BumpGeneration(SqliteConnection c, SqliteTransaction tx)

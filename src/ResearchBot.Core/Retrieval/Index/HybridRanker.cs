@@ -13,6 +13,16 @@ public sealed class HybridRanker(SqlitePaperStore store, RetrievalOptions option
 {
     private readonly Lock _gate = new();
     private SearchSnapshot? _snapshot;
+    private EmbeddingMismatchException? _embeddingMismatch;
+
+    /// <summary>Stored vectors from another embedder than the configured one (same dimensions or not) must not be compared with its queries.</summary>
+    private EmbeddingMismatchException? EmbeddingMismatch()
+    {
+        if (store.StoredEmbedding() is not { } stored) return null;
+        var (model, dims) = store.EmbeddingIdentity();
+        var sameModel = stored.Model == model || (stored.Model == SqlitePaperStore.LegacyOfflineModel && model.StartsWith("offline:", StringComparison.Ordinal));
+        return sameModel && (dims is null || dims == stored.Dimensions) ? null : new EmbeddingMismatchException(stored.Model, stored.Dimensions, model, dims ?? 0);
+    }
 
     /// <summary>The current snapshot, reloaded when the store has changed since it was read.</summary>
     public SearchSnapshot Snapshot()
@@ -21,7 +31,10 @@ public sealed class HybridRanker(SqlitePaperStore store, RetrievalOptions option
         lock (_gate)
         {
             if (_snapshot is null || generation > _snapshot.Generation)
+            {
                 _snapshot = SearchSnapshot.Load(store.Connections.Open, options.B);
+                _embeddingMismatch = EmbeddingMismatch();
+            }
             return _snapshot;
         }
     }
@@ -53,6 +66,7 @@ public sealed class HybridRanker(SqlitePaperStore store, RetrievalOptions option
             for (var i = 0; i < p.Count; i++) lexical[p.Docs[i]] += Bm25(s, p, i, idf);
 
         float[]? cosine = null;
+        if (queryVector is not null && s.Vectors is not null && _embeddingMismatch is { } mismatch) throw mismatch;
         if (queryVector is { } qv && s.Vectors is { } vectors && vectors.Dimensions == qv.Length && options.VectorWeight > 0)
         {
             cosine = new float[s.Capacity];

@@ -9,6 +9,8 @@ namespace ResearchBot.Retrieval.Index;
 /// </summary>
 internal sealed class QueryTerms
 {
+    private const int MaxCorrectedWords = 5;
+
     private readonly Dictionary<string, List<int>> _slotsByTerm = new(StringComparer.Ordinal);
     private readonly List<double> _slotIdf = [];
     private readonly List<(int A, int B, double Weight)> _pairs = [];
@@ -26,13 +28,15 @@ internal sealed class QueryTerms
         var slotOf = new Dictionary<string, int>(StringComparer.Ordinal);
         var weights = new Dictionary<string, double>(StringComparer.Ordinal);
         var sequence = new List<int>(raw.Count);
+        var corrected = 0;
         foreach (var term in raw)
         {
             if (!slotOf.TryGetValue(term, out var slot))
             {
                 slot = slotOf[term] = q._slotIdf.Count;
                 var forms = new List<string> { term };
-                if (!s.DocumentFrequency.ContainsKey(term) && term.Length >= options.TypoMinLength)
+                // Each unknown word costs a vocabulary scan, so only the first few are corrected (a flood of junk stays cheap).
+                if (!s.DocumentFrequency.ContainsKey(term) && term.Length >= options.TypoMinLength && corrected++ < MaxCorrectedWords)
                     forms.AddRange(TypoCorrector.Corrections(term, s.DocumentFrequency));
                 foreach (var f in forms)
                 {
