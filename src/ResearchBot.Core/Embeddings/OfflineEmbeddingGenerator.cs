@@ -17,7 +17,9 @@ public sealed class OfflineEmbeddingGenerator : IEmbeddingGenerator<string, Embe
     private readonly IReadOnlyDictionary<string, float> _idf;
     private readonly float _defaultIdf;
     private readonly TextAnalyzer _analyzer = TextAnalyzer.Default;
+    private const int MaxCachedWords = 500_000;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, WordFeatures> _wordCache = new(StringComparer.Ordinal);
+    private int _cached;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, WordFeatures>.AlternateLookup<ReadOnlySpan<char>> _wordLookup;
 
     public OfflineEmbeddingGenerator(OfflineEmbeddingOptions? options = null, IReadOnlyDictionary<string, float>? idf = null)
@@ -56,7 +58,13 @@ public sealed class OfflineEmbeddingGenerator : IEmbeddingGenerator<string, Embe
         while (words.MoveNext())
         {
             var word = words.Current;
-            if (!_wordLookup.TryGetValue(word, out var f)) f = _wordCache.GetOrAdd(word.ToString(), Features);
+            if (!_wordLookup.TryGetValue(word, out var f))
+            {
+                // Bounded like the analyzer's stem cache: past the limit new words are featurized without being kept.
+                var newWord = word.ToString();
+                if (Volatile.Read(ref _cached) >= MaxCachedWords) f = Features(newWord);
+                else { f = _wordCache.GetOrAdd(newWord, Features); Interlocked.Increment(ref _cached); }
+            }
             if (f.Skip) { previous = null; continue; }
             var w = f.Idf;
             Add(vector, f.StemHash, w * o.WordWeight);

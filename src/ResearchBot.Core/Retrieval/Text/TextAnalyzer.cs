@@ -13,7 +13,9 @@ public sealed class TextAnalyzer
     /// <summary>The analyzer every index and query in the process shares (its stem cache is thread-safe).</summary>
     public static TextAnalyzer Default { get; } = new();
 
+    private const int MaxCachedWords = 2_000_000;
     private readonly ConcurrentDictionary<string, string> _stems = new(StringComparer.Ordinal);
+    private int _cached;
     private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _stemLookup;
 
     public TextAnalyzer() => _stemLookup = _stems.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -64,7 +66,11 @@ public sealed class TextAnalyzer
     {
         if (_stemLookup.TryGetValue(word, out var stem)) return stem.Length == 0 ? null : stem;
         var w = word.ToString();
+        // The cache is bounded, so a long-running bot fed endless new words (spam, typos) does not grow without limit.
+        // (Stems stay interned either way: the postings builder keys terms by reference.)
+        if (Volatile.Read(ref _cached) >= MaxCachedWords) return StopWords.Contains(w) ? null : string.Intern(PorterStemmer.Stem(w));
         stem = _stems.GetOrAdd(w, static x => StopWords.Contains(x) ? "" : string.Intern(PorterStemmer.Stem(x)));
+        Interlocked.Increment(ref _cached);
         return stem.Length == 0 ? null : stem;
     }
 
