@@ -4,7 +4,7 @@ namespace ResearchBot.TestSupport;
 public sealed class SignalList<T>
 {
     /// <summary>How long a wait lasts before it fails the test.</summary>
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(15);
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 
     private readonly List<T> _items = [];
     private readonly Lock _lock = new();
