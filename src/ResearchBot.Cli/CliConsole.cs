@@ -1,26 +1,36 @@
+using ResearchBot.Cli.Output;
 using Spectre.Console;
 
 namespace ResearchBot.Cli;
 
-/// <summary>The streams one CLI run reads and writes, and whether standard output is an interactive terminal.</summary>
+/// <summary>
+/// The streams one CLI run reads and writes, and whether standard output is an interactive terminal. Everything written to
+/// <see cref="Out"/>, <see cref="Error"/> and <see cref="Ansi"/> loses its control characters on the way (<see cref="SafeTextWriter"/>,
+/// <see cref="SafeRenderHook"/>): stored text never drives the terminal.
+/// </summary>
 public sealed class CliConsole
 {
     private readonly Lazy<IAnsiConsole> _ansi;
+    private readonly TextWriter _rawOut;
 
     /// <param name="isTerminal">True only for a real terminal: enables Spectre progress, colours and the terminal's width.</param>
     /// <param name="isSystemConsole">True when these are the process's own streams (Ctrl+C handling is then installed).</param>
     public CliConsole(TextReader input, TextWriter output, TextWriter error, bool isTerminal = false, bool isSystemConsole = false)
     {
         In = input;
-        Out = output;
-        Error = error;
+        _rawOut = output;
+        Out = new SafeTextWriter(output);
+        Error = new SafeTextWriter(error);
         IsTerminal = isTerminal;
         IsSystemConsole = isSystemConsole;
         _ansi = new Lazy<IAnsiConsole>(CreateAnsi);
     }
 
     public TextReader In { get; }
+    /// <summary>Standard output, without control characters.</summary>
     public TextWriter Out { get; }
+
+    /// <summary>Standard error, without control characters.</summary>
     public TextWriter Error { get; }
     public bool IsTerminal { get; }
     public bool IsSystemConsole { get; }
@@ -49,8 +59,9 @@ public sealed class CliConsole
             Ansi = IsTerminal ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = IsTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = IsTerminal ? InteractionSupport.Yes : InteractionSupport.No,
-            Out = new AnsiConsoleOutput(Out),
+            Out = new AnsiConsoleOutput(_rawOut),
         });
+        console.Pipeline.Attach(new SafeRenderHook());
         if (!IsTerminal) console.Profile.Width = 160;
         return console;
     }

@@ -45,7 +45,7 @@ public sealed class DiscordRestClient(HttpClient http, IOptions<DiscordOptions> 
     /// <summary>Starts a public thread on a message; returns the thread's channel id.</summary>
     public async Task<string> StartThreadAsync(string channelId, string messageId, string name, CancellationToken cancellationToken = default)
     {
-        name = string.Join(' ', name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        name = string.Join(' ', ResearchBot.Display.DisplayText.Clean(name).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         var body = new { name = name.Length > 100 ? name[..99] + "…" : name.Length == 0 ? "Follow-up" : name, auto_archive_duration = 1440 };
         using var doc = await SendAsync(HttpMethod.Post, $"channels/{channelId}/messages/{messageId}/threads", body, cancellationToken);
         return doc!.RootElement.GetProperty("id").GetString()!;
