@@ -89,13 +89,16 @@ public static class CliApp
     {
         CliException e => (e.Message, e.ExitCode),
         OperationCanceledException => ("cancelled", ExitCancelled),
-        OptionsValidationException e => ("configuration: " + string.Join("; ", e.Failures), ExitUsage),
+        OptionsValidationException e => ("configuration: " + string.Join("; ", e.Failures.Distinct()), ExitUsage),
+        AggregateException e when e.InnerExceptions.Count > 0 && e.InnerExceptions.All(i => i is OptionsValidationException) =>
+            ("configuration: " + string.Join("; ", e.InnerExceptions.SelectMany(i => ((OptionsValidationException)i).Failures).Distinct()), ExitUsage),
         EmbeddingMismatchException e => (e.Message, ExitFailure),
+        StoreNotFoundException e => (e.Message, ExitUsage),
         ResearchBot.Prompts.PromptLoadException e => ("prompts: " + e.Message, ExitUsage),
         ResearchBot.ChatClients.ChatProviderException e => (e.Message, ExitFailure),
         PaperSourceException e => (e.Message, ExitFailure),
         SqliteException e => ("store: " + e.Message, ExitFailure),
-        InvalidOperationException e when e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) => ("configuration: " + e.Message, ExitUsage),
+        InvalidOperationException e when e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) => ("configuration: " + ConfigurationValue.Describe(e.Message), ExitUsage),
         IOException or UnauthorizedAccessException => (ex.Message, ExitFailure),
         _ => null,
     };

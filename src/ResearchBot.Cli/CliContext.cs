@@ -22,11 +22,12 @@ internal sealed class CliContext(CliConsole console, IReadOnlyDictionary<string,
 
     /// <summary>Builds the host for a verb: configuration, logging and the bot's services, with <c>--db</c> applied.</summary>
     /// <param name="answering">Also add answering and digests (prompts are loaded and checked).</param>
-    public IHost OpenHost(ParseResult parse, IReadOnlyDictionary<string, string?>? extra = null, bool answering = false) =>
-        Program.BuildHost(Overrides(parse, extra), answering);
+    /// <param name="access">How the verb opens the store: read-only verbs pass <see cref="StoreAccess.Reader"/>; default <see cref="StoreAccess.Writer"/>.</param>
+    public IHost OpenHost(ParseResult parse, IReadOnlyDictionary<string, string?>? extra = null, bool answering = false, StoreAccess? access = null) =>
+        Program.BuildHost(Overrides(parse, extra), answering, access);
 
     /// <summary>The host builder with the bot's core and answering services, for a host that adds its own (the Discord bot).</summary>
-    public HostApplicationBuilder CreateBuilder(ParseResult parse) => Program.CreateBuilder(Overrides(parse, null), answering: true);
+    public HostApplicationBuilder CreateBuilder(ParseResult parse, StoreAccess? access = null) => Program.CreateBuilder(Overrides(parse, null), answering: true, access);
 
     private Dictionary<string, string?> Overrides(ParseResult parse, IReadOnlyDictionary<string, string?>? extra)
     {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using ResearchBot.Answering;
 using ResearchBot.Cli.Output;
+using ResearchBot.Storage;
 
 namespace ResearchBot.Cli.Commands;
 
@@ -32,7 +33,7 @@ internal static class AskCommand
     private static async Task<int> RunAsync(CliContext cli, ParseResult parse, string question, int top, DateOnly? from, DateOnly? to, bool json, CancellationToken ct)
     {
         if (from > to) throw new CliException($"--from {from:yyyy-MM-dd} is after --to {to:yyyy-MM-dd}", CliApp.ExitUsage);
-        using var host = cli.OpenHost(parse, answering: true);
+        using var host = cli.OpenHost(parse, answering: true, access: StoreAccess.Reader);
         await cli.PrepareStoreAsync(host.Services, ct);
         var answers = host.Services.GetRequiredService<IAnswerService>();
         var request = new AskRequest(question.Trim(), [], top, from, to);

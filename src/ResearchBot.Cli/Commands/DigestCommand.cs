@@ -24,7 +24,7 @@ internal static class DigestCommand
 
     private static async Task<int> RunAsync(CliContext cli, ParseResult parse, DateOnly? date, bool json, CancellationToken ct)
     {
-        using var host = cli.OpenHost(parse, answering: true);
+        using var host = cli.OpenHost(parse, answering: true, access: StoreAccess.Reader);
         await cli.PrepareStoreAsync(host.Services, ct);
         var digest = await CreateAsync(host.Services, date, ct);
         if (json) CliJson.WriteLine(cli.Console.Out, DigestJson.From(digest));

@@ -15,8 +15,11 @@ internal static class DiscordCommand
 
     private static async Task<int> RunAsync(CliContext cli, ParseResult parse, CancellationToken ct)
     {
-        using (var host = cli.OpenHost(parse, answering: true))
+        // Every setting, the bot's own included, is checked before the store is touched or the gateway is dialled.
+        var builder = cli.CreateBuilder(parse, ResearchBot.Storage.StoreAccess.ExistingWriter);
+        builder.Services.AddDiscordBot(builder.Configuration);
+        using (var host = Program.BuildValidated(builder))
             await cli.PrepareStoreAsync(host.Services, ct);
-        return await DiscordBotHost.RunAsync(cli.CreateBuilder(parse), ct);
+        return await DiscordBotHost.RunAsync(cli.CreateBuilder(parse, ResearchBot.Storage.StoreAccess.ExistingWriter), ct);
     }
 }

@@ -6,6 +6,7 @@ using ResearchBot.Cli.Evaluation;
 using ResearchBot.Cli.Output;
 using ResearchBot.Retrieval;
 using Spectre.Console;
+using ResearchBot.Storage;
 
 namespace ResearchBot.Cli.Commands;
 
@@ -25,7 +26,7 @@ internal static class EvalCommand
     private static async Task<int> RunAsync(CliContext cli, ParseResult parse, string file, int top, bool json, CancellationToken ct)
     {
         var questions = EvalQuestion.ReadFile(file);
-        using var host = cli.OpenHost(parse);
+        using var host = cli.OpenHost(parse, access: StoreAccess.Reader);
         await cli.PrepareStoreAsync(host.Services, ct);
         var search = host.Services.GetRequiredService<IPaperSearch>();
 

@@ -28,7 +28,7 @@ internal static class IngestCommand
 
     private static async Task<int> RunAsync(CliContext cli, ParseResult parse, IngestRequest request, CancellationToken ct)
     {
-        using var host = cli.OpenHost(parse);
+        using var host = cli.OpenHost(parse, access: ResearchBot.Storage.StoreAccess.Writer);
         var ingestion = host.Services.GetRequiredService<IIngestionService>();
         var console = cli.Console;
         var report = console.IsTerminal

@@ -20,7 +20,7 @@ internal static class ReembedCommand
 
     private static async Task<int> RunAsync(CliContext cli, ParseResult parse, CancellationToken ct)
     {
-        using var host = cli.OpenHost(parse);
+        using var host = cli.OpenHost(parse, access: StoreAccess.ExistingWriter);
         var store = host.Services.GetRequiredService<SqlitePaperStore>();
         var watch = Stopwatch.StartNew();
         int count;

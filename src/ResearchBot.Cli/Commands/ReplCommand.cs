@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using ResearchBot.Cli.Repl;
+using ResearchBot.Storage;
 
 namespace ResearchBot.Cli.Commands;
 
@@ -27,7 +28,7 @@ internal static class ReplCommand
 
     private static async Task<int> RunAsync(CliContext cli, ParseResult parse, CancellationToken ct)
     {
-        using var host = cli.OpenHost(parse, answering: true);
+        using var host = cli.OpenHost(parse, answering: true, access: StoreAccess.Reader);
         await cli.PrepareStoreAsync(host.Services, ct);
         var console = cli.Console;
         var interactive = console.IsTerminal && !(console.IsSystemConsole && Console.IsInputRedirected);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using ResearchBot.Cli.Output;
 using ResearchBot.Retrieval;
+using ResearchBot.Storage;
 
 namespace ResearchBot.Cli.Commands;
 
@@ -35,7 +36,7 @@ internal static class SearchCommand
     private static async Task<int> RunAsync(CliContext cli, ParseResult parse, string? query, int top, DateOnly? from, DateOnly? to, bool json, CancellationToken ct)
     {
         if (from > to) throw new CliException($"--from {from:yyyy-MM-dd} is after --to {to:yyyy-MM-dd}", CliApp.ExitUsage);
-        using var host = cli.OpenHost(parse);
+        using var host = cli.OpenHost(parse, access: StoreAccess.Reader);
         await cli.PrepareStoreAsync(host.Services, ct);
         var search = host.Services.GetRequiredService<IPaperSearch>();
         var output = cli.Console.Out;

@@ -20,7 +20,7 @@ internal static class StatsCommand
 
     private static async Task<int> RunAsync(CliContext cli, ParseResult parse, bool json, CancellationToken ct)
     {
-        using var host = cli.OpenHost(parse);
+        using var host = cli.OpenHost(parse, access: StoreAccess.Reader);
         await cli.PrepareStoreAsync(host.Services, ct);
         var stats = await host.Services.GetRequiredService<IPaperStore>().GetStatsAsync(ct);
         if (json)

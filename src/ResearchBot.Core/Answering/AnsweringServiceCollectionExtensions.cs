@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 using ResearchBot.Answering.Condensing;
 using ResearchBot.Answering.Dates;
@@ -11,6 +12,7 @@ using ResearchBot.Answering.Model;
 using ResearchBot.Answering.Offline;
 using ResearchBot.Answering.Retrieval;
 using ResearchBot.ChatClients;
+using ResearchBot.Configuration;
 using ResearchBot.Digest;
 using ResearchBot.Prompts;
 using ResearchBot.Retrieval;
@@ -34,6 +36,7 @@ public static class AnsweringServiceCollectionExtensions
         var promptOptions = configuration.GetSection(PromptOptions.Section).Get<PromptOptions>() ?? new PromptOptions();
         var prompts = PromptLibrary.Load(PromptDirectory.Resolve(promptOptions.Directory));
 
+        services.AddAnsweringSettings(configuration);
         services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(chat);
@@ -57,6 +60,20 @@ public static class AnsweringServiceCollectionExtensions
             sp.GetRequiredService<OfflineAnswerer>(), sp.GetService<ModelAnswerer>(),
             answering, Logger<AnswerService>(sp)));
         services.AddSingleton<IDigestService>(sp => new DigestService(sp.GetRequiredService<IPaperStore>(), sp.GetService<ModelDigestWriter>(), digest));
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the <c>Chat</c>, <c>Answering</c>, <c>Digest</c> and <c>Prompts</c> sections as options validated at start, so a
+    /// bad value fails naming its key in every host, also one that answers nothing (<c>search</c>, <c>stats</c>).
+    /// </summary>
+    public static IServiceCollection AddAnsweringSettings(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (services.Any(d => d.ServiceType == typeof(IValidateOptions<ChatSettings>))) return services;
+        services.AddValidatedOptions<ChatSettings, ChatSettingsValidator>(configuration, ChatSettings.Section);
+        services.AddValidatedOptions<AnsweringOptions, AnsweringOptionsValidator>(configuration, AnsweringOptions.Section);
+        services.AddValidatedOptions<DigestOptions, DigestOptionsValidator>(configuration, DigestOptions.Section);
+        services.AddValidatedOptions<PromptOptions, PromptOptionsValidator>(configuration, PromptOptions.Section);
         return services;
     }
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OllamaSharp;
+using ResearchBot.Configuration;
 using OpenAI;
 
 namespace ResearchBot.Embeddings;
@@ -13,7 +14,7 @@ public static class EmbeddingServiceCollectionExtensions
 {
     public static IServiceCollection AddEmbeddings(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<EmbeddingOptions>().Bind(configuration.GetSection(EmbeddingOptions.Section));
+        services.AddValidatedOptions<EmbeddingOptions, EmbeddingOptionsValidator>(configuration, EmbeddingOptions.Section);
         services.AddSingleton(sp => Create(sp.GetRequiredService<IOptions<EmbeddingOptions>>().Value));
         return services;
     }

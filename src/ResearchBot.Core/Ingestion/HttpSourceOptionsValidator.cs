@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace ResearchBot.Ingestion;
 
-/// <summary>Checks a source's settings when they are first used, with a message naming the bad key.</summary>
+/// <summary>Checks a source's settings at start (and when they are first used), with a message naming the bad key.</summary>
 internal sealed class HttpSourceOptionsValidator<TOptions>(string sectionName) : IValidateOptions<TOptions>
     where TOptions : HttpSourceOptions
 {
@@ -11,7 +11,8 @@ internal sealed class HttpSourceOptionsValidator<TOptions>(string sectionName) :
     public ValidateOptionsResult Validate(string? name, TOptions options)
     {
         var errors = new List<string>();
-        if (!options.BaseUrl.IsAbsoluteUri) errors.Add($"{sectionName}:BaseUrl must be an absolute URL");
+        if (options.BaseUrl is not { IsAbsoluteUri: true, Scheme: "http" or "https" })
+            errors.Add($"{sectionName}:BaseUrl must be an absolute http or https URL (it is '{options.BaseUrl?.OriginalString}')");
         if (options.Timeout < MinimumTimeout) errors.Add($"{sectionName}:Timeout must be at least 10 ms");
         if (options.MaxRetries < 1) errors.Add($"{sectionName}:MaxRetries must be at least 1");
         if (options.RetryDelay < TimeSpan.Zero) errors.Add($"{sectionName}:RetryDelay must not be negative");

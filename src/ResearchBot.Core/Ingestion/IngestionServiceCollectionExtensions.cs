@@ -19,8 +19,8 @@ public static class IngestionServiceCollectionExtensions
     public static IServiceCollection AddPaperIngestion(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<HuggingFaceOptions>().Bind(configuration.GetSection(HuggingFaceOptions.SectionName));
-        services.AddOptions<ArxivOptions>().Bind(configuration.GetSection(ArxivOptions.SectionName));
+        services.AddOptions<HuggingFaceOptions>().Bind(configuration.GetSection(HuggingFaceOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<ArxivOptions>().Bind(configuration.GetSection(ArxivOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<HuggingFaceOptions>>(new HttpSourceOptionsValidator<HuggingFaceOptions>(HuggingFaceOptions.SectionName));
         services.AddSingleton<IValidateOptions<ArxivOptions>>(new HttpSourceOptionsValidator<ArxivOptions>(ArxivOptions.SectionName));
 

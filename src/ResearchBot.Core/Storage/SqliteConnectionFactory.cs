@@ -4,7 +4,8 @@ namespace ResearchBot.Storage;
 
 /// <summary>
 /// Opens connections to the store: a file in WAL mode, or a named shared-cache in-memory database kept
-/// alive for the factory's lifetime (the in-memory mode for tests and throwaway runs).
+/// alive for the factory's lifetime (the in-memory mode for tests and throwaway runs). With
+/// <see cref="StoreAccess.ReadOnly"/> an existing store with papers is opened read-only and never written.
 /// </summary>
 public sealed class SqliteConnectionFactory : IDisposable
 {
@@ -12,8 +13,9 @@ public sealed class SqliteConnectionFactory : IDisposable
     private readonly string _connectionString;
     private readonly SqliteConnection? _keepAlive;
 
-    public SqliteConnectionFactory(StorageOptions options)
+    public SqliteConnectionFactory(StorageOptions options, StoreAccess? access = null)
     {
+        access ??= StoreAccess.Writer;
         if (options.IsInMemory)
         {
             var name = $"researchbot-{Environment.ProcessId}-{Interlocked.Increment(ref _memoryCounter)}";
@@ -25,13 +27,26 @@ public sealed class SqliteConnectionFactory : IDisposable
         {
             var full = System.IO.Path.GetFullPath(options.Path);
             var dir = System.IO.Path.GetDirectoryName(full);
-            if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
-            _connectionString = new SqliteConnectionStringBuilder { DataSource = full, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true }.ToString();
-            using var c = new SqliteConnection(_connectionString);
-            c.Open();
-            Exec(c, "PRAGMA journal_mode=WAL;");
+            if (!string.IsNullOrEmpty(dir) && !Directory.Exists(dir))
+            {
+                if (!access.MayCreateFolder) throw new StoreNotFoundException(full, dir);
+                Directory.CreateDirectory(dir);
+            }
+            if (access.ReadOnly && ReadOnlyConnectionString(full) is { } readOnly)
+            {
+                _connectionString = readOnly;
+                IsReadOnly = true;
+            }
+            else
+            {
+                _connectionString = new SqliteConnectionStringBuilder { DataSource = full, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true }.ToString();
+                using var c = new SqliteConnection(_connectionString);
+                c.Open();
+                Exec(c, "PRAGMA busy_timeout=5000; PRAGMA journal_mode=WAL;");
+            }
         }
         Description = options.IsInMemory ? "in-memory store" : System.IO.Path.GetFullPath(options.Path);
+        if (IsReadOnly) return;
         using var conn = Open();
         SqliteSchema.Create(conn);
     }
@@ -39,12 +54,46 @@ public sealed class SqliteConnectionFactory : IDisposable
     /// <summary>The file path, or "in-memory store".</summary>
     public string Description { get; }
 
+    /// <summary>True when connections are read-only (a reader over a store that holds papers).</summary>
+    public bool IsReadOnly { get; }
+
     public SqliteConnection Open()
     {
         var c = new SqliteConnection(_connectionString);
         c.Open();
         Exec(c, "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000; PRAGMA cache_size=-16384;");
         return c;
+    }
+
+    /// <summary>
+    /// A read-only connection string for <paramref name="path"/> when it is a store with at least one paper, else null (a new or
+    /// empty store is created and filled as a writer). In a folder nobody may write, where SQLite cannot create the WAL index,
+    /// the file is opened as immutable.
+    /// </summary>
+    private static string? ReadOnlyConnectionString(string path)
+    {
+        if (!File.Exists(path) || new FileInfo(path).Length == 0) return null;
+        var readOnly = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = true }.ToString();
+        try
+        {
+            return HoldsPapers(readOnly) ? readOnly : null;
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is 8 or 14) // SQLITE_READONLY, SQLITE_CANTOPEN: no WAL index can be made
+        {
+            var immutable = new SqliteConnectionStringBuilder { DataSource = new Uri(path).AbsoluteUri + "?immutable=1", Mode = SqliteOpenMode.ReadOnly, Pooling = true }.ToString();
+            return HoldsPapers(immutable) ? immutable : null;
+        }
+    }
+
+    private static bool HoldsPapers(string readOnlyConnectionString)
+    {
+        using var c = new SqliteConnection(readOnlyConnectionString);
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'papers'";
+        if (Convert.ToInt64(cmd.ExecuteScalar()) == 0) return false;
+        cmd.CommandText = "SELECT EXISTS(SELECT 1 FROM papers)";
+        return Convert.ToInt64(cmd.ExecuteScalar()) != 0;
     }
 
     private static void Exec(SqliteConnection c, string sql)

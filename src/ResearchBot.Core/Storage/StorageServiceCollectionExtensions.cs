@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.VectorData;
+using ResearchBot.Configuration;
 using ResearchBot.Embeddings;
 using ResearchBot.Retrieval;
 using ResearchBot.Retrieval.Index;
@@ -14,9 +15,9 @@ public static class StorageServiceCollectionExtensions
 {
     public static IServiceCollection AddPaperStore(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section));
-        services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection(RetrievalOptions.Section));
-        services.AddSingleton(sp => new SqliteConnectionFactory(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddValidatedOptions<StorageOptions, StorageOptionsValidator>(configuration, StorageOptions.Section);
+        services.AddValidatedOptions<RetrievalOptions, RetrievalOptionsValidator>(configuration, RetrievalOptions.Section);
+        services.AddSingleton(sp => new SqliteConnectionFactory(sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetService<StoreAccess>()));
         services.AddSingleton(sp => new SqlitePaperStore(
             sp.GetRequiredService<SqliteConnectionFactory>(),
             sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(),
