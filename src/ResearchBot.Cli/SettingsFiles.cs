@@ -31,8 +31,15 @@ internal static partial class SettingsFiles
     {
         var inner = ex;
         while (inner.InnerException is not null) inner = inner.InnerException;
-        return ReferenceEquals(inner, ex) ? "not a valid JSON settings file" : inner.Message;
+        if (ReferenceEquals(inner, ex)) return "not a valid JSON settings file";
+        // System.Text.Json counts lines and bytes from 0 and appends them to its message: say them as an editor does.
+        if (inner is System.Text.Json.JsonException { LineNumber: long line, BytePositionInLine: long position })
+            return JsonPosition().Replace(inner.Message, "").TrimEnd() + $" (line {line + 1}, byte {position + 1})";
+        return inner.Message;
     }
+
+    [GeneratedRegex(@"\s*(Path: \S* \| )?LineNumber: \d+ \| BytePositionInLine: \d+\.?\s*$")]
+    private static partial Regex JsonPosition();
 
     [GeneratedRegex("'([^']+)'")]
     private static partial Regex QuotedFile();

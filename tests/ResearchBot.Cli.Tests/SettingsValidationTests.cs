@@ -142,7 +142,8 @@ public sealed class SettingsValidationTests : IDisposable
     }
 
     [Theory]
-    [InlineData("{ \"Retrieval\": { \"K1\": 1.2, }", "LineNumber")]
+    [InlineData("{ \"Retrieval\": { \"K1\": 1.2, }", "(line ")]
+    [InlineData("{\n  \"Retrieval\": { \"K1\": is }\n}", "'i' is an invalid start of a value. (line 2, byte 24)")]
     [InlineData("{\"Retrieval\": {\"K1\": 1, \"K1\": 2}}", "duplicate key")]
     [InlineData("[1, 2]", "object")]
     [InlineData("", "JSON")]

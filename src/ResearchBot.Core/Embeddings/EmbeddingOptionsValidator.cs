@@ -15,7 +15,7 @@ public sealed class EmbeddingOptionsValidator : IValidateOptions<EmbeddingOption
     public ValidateOptionsResult Validate(string? name, EmbeddingOptions o)
     {
         var checks = new SettingChecks(EmbeddingOptions.Section)
-            .Require(Providers.Contains(o.Provider?.Trim(), StringComparer.OrdinalIgnoreCase), nameof(o.Provider), $"must be one of {string.Join(", ", Providers)} (it is '{o.Provider}')")
+            .Require(Providers.Contains(o.Provider?.Trim(), StringComparer.OrdinalIgnoreCase), nameof(o.Provider), $"'{o.Provider}' is not one of {string.Join(", ", Providers)}")
             .Url(nameof(o.Endpoint), o.Endpoint)
             .BetweenWhenSet(nameof(o.Dimensions), o.Dimensions, 1, MaxDimensions)
             .Between(nameof(o.BatchSize), o.BatchSize, 1, 100_000);
