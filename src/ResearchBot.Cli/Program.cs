@@ -52,6 +52,7 @@ internal partial class Program
             .AddEnvironmentVariables()
             .AddInMemoryCollection(overrides);
 
+        LoggingSettings.Check(builder.Configuration);
         builder.Logging
             .SetMinimumLevel(LogLevel.Warning)
             .AddConfiguration(builder.Configuration.GetSection("Logging"))

@@ -99,6 +99,8 @@ public sealed class SettingsValidationTests : IDisposable
     [InlineData("Chat:Provider", "Claude", "ChatProvider")]
     [InlineData("Digest:Themes", "many", "is not a whole number")]
     [InlineData("Sources:Arxiv:BaseUrl", "http://[bad", "Sources:Arxiv:BaseUrl")]
+    [InlineData("Logging:LogLevel:Default", "Loud", "is not one of Trace")]
+    [InlineData("Logging:Console:LogLevel:ResearchBot", "7", "is not one of Trace")]
     public async Task A_value_of_the_wrong_type_is_one_error_line_and_exit_2(string key, string value, string reason)
     {
         var result = await _cli.RunAsync(["search", "attention"], settings: new Dictionary<string, string?> { [key] = value });

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace ResearchBot.Cli;
+
+/// <summary>
+/// Checks the <c>Logging</c> section before logging is built: an unknown level (<c>Logging:LogLevel:Default=Loud</c>) would
+/// otherwise crash the host with an unhandled exception that does not name the key.
+/// </summary>
+internal static class LoggingSettings
+{
+    public static void Check(IConfiguration configuration)
+    {
+        var bad = configuration.GetSection("Logging").AsEnumerable()
+            .Where(e => e.Value is not null && IsLevelKey(e.Key))
+            .Where(e => !Enum.TryParse<LogLevel>(e.Value, ignoreCase: true, out var level) || !Enum.IsDefined(level))
+            .Select(e => $"{e.Key}: '{e.Value}' is not one of {string.Join(", ", Enum.GetNames<LogLevel>())}")
+            .ToList();
+        if (bad.Count > 0) throw new CliException("configuration: " + string.Join("; ", bad), CliApp.ExitUsage);
+    }
+
+    /// <summary>Logging:LogLevel:CATEGORY or Logging:PROVIDER:LogLevel:CATEGORY.</summary>
+    private static bool IsLevelKey(string key)
+    {
+        var parts = key.Split(':');
+        return parts.Length >= 3 && (parts[1].Equals("LogLevel", StringComparison.OrdinalIgnoreCase)
+            || (parts.Length >= 4 && parts[2].Equals("LogLevel", StringComparison.OrdinalIgnoreCase)));
+    }
+}
