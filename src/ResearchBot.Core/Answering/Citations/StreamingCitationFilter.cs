@@ -58,7 +58,7 @@ public sealed partial class StreamingCitationFilter(Func<int> sourceCount)
                     i = end + 1;
                     continue;
                 }
-                text = ReleaseBlock() + text[i..];
+                text = ReleaseBlock() + "\n" + text[i..];
                 i = 0;
                 continue;
             }

@@ -75,7 +75,8 @@ public sealed class ModelAnswerer(IChatClient chat, ChatPrompt prompt, Kernel ke
 
     /// <summary>
     /// Renders the prompt with the sources fitted to the context budget: the prompt's fixed text, the tool declarations
-    /// and the reply's reserve (max_tokens) come first; with tools on, a quarter of the rest is kept for tool results.
+    /// and the reply's reserve (max_tokens) come first; with tools on, a reserve for short tool replies and a quarter
+    /// of the rest are kept for tool results.
     /// </summary>
     private async Task<PreparedRequest> PrepareAsync(string question, SourceList sources, bool offerTools, CancellationToken cancellationToken)
     {
@@ -94,7 +95,7 @@ public sealed class ModelAnswerer(IChatClient chat, ChatPrompt prompt, Kernel ke
         var (frame, frameOptions) = await prompt.RenderAsync(PromptNames.GroundedAnswer, arguments, cancellationToken);
         var reply = frameOptions.MaxOutputTokens ?? DefaultReplyTokens;
         var room = settings.ContextTokens - reply - TokenEstimate.Of(frame) - TokenEstimate.Of(declared);
-        var forSources = tools is null ? room : room * 3 / 4;
+        var forSources = tools is null ? room : (room - PaperTools.ShortCallsReserve(settings.MaxToolCalls)) * 3 / 4;
         arguments["sources"] = SourceFormatter.Fit(sources.Items, TokenEstimate.Chars(forSources));
 
         var (messages, options) = await prompt.RenderAsync(PromptNames.GroundedAnswer, arguments, cancellationToken);

@@ -21,9 +21,15 @@ public static class TokenEstimate
     /// <summary>The estimated tokens of <paramref name="messages"/>, framing included.</summary>
     public static int Of(IEnumerable<ChatMessage> messages) => messages.Sum(m => PerMessage + Of(m.Text));
 
-    /// <summary>The estimated tokens of the tool declarations sent with every request (name, description, JSON schema).</summary>
+    /// <summary>
+    /// The estimated tokens of the tool declarations sent with every request: name, JSON schema and the description,
+    /// counted twice (providers' adapters repeat it inside the schema), plus the JSON framing of a declaration.
+    /// </summary>
     public static int Of(IEnumerable<AITool> tools) =>
-        tools.Sum(t => Of(t.Name) + Of(t.Description) + (t is AIFunctionDeclaration f ? Of(f.JsonSchema.GetRawText()) : 0) + PerMessage);
+        tools.Sum(t => Of(t.Name) + 2 * Of(t.Description) + (t is AIFunctionDeclaration f ? Of(f.JsonSchema.GetRawText()) : 0) + ToolFraming);
+
+    /// <summary>Tokens of JSON around one tool declaration ("type": "function", "function": {…}, "parameters").</summary>
+    private const int ToolFraming = 30;
 
     /// <summary>Characters that fit in <paramref name="tokens"/> tokens.</summary>
     public static int Chars(int tokens) => Math.Max(0, tokens) * CharsPerToken;

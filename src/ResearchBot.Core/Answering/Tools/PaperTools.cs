@@ -21,7 +21,10 @@ namespace ResearchBot.Answering.Tools;
 public sealed class PaperTools(IPaperSearch search, IPaperStore store, SourceList sources, int maxCalls, ContextBudget? budget = null, int top = 5)
 {
     /// <summary>Tokens a call costs besides its result: the model's call message (name and arguments) and the result's framing.</summary>
-    public const int CallOverheadTokens = 40;
+    public const int CallOverheadTokens = 50;
+
+    /// <summary>Tokens a short result takes ("No room left …", a few "Already listed as [n]" lines).</summary>
+    private const int ShortResultTokens = 80;
 
     /// <summary>A tool result is not worth giving with less room than this (tokens).</summary>
     private const int MinResultTokens = 120;
@@ -107,10 +110,17 @@ public sealed class PaperTools(IPaperSearch search, IPaperStore store, SourceLis
     /// <summary>Tool results carry paper text too, so they sit inside the same data delimiters as the sources, each on its own line.</summary>
     private static string Delimited(string text) => $"{SourceFormatter.BeginMarker}\n{text}\n{SourceFormatter.EndMarker}";
 
-    /// <summary>Characters a result may take, or null when there is no budget.</summary>
+    /// <summary>
+    /// Tokens kept back for <paramref name="calls"/> calls that bring no papers (their call message and a short
+    /// result), so even a model that keeps calling stays inside the window.
+    /// </summary>
+    public static int ShortCallsReserve(int calls) => Math.Max(0, calls) * (CallOverheadTokens + ShortResultTokens);
+
+    /// <summary>Characters this call's result may take (what is left after the later calls' reserve), or null when there is no budget.</summary>
     private int? RoomChars() => budget is null
         ? null
-        : TokenEstimate.Chars(budget.Remaining - CallOverheadTokens - TokenEstimate.Of("Papers found (cite them by their numbers):\n" + BeginMarkerLines));
+        : TokenEstimate.Chars(budget.Remaining - ShortCallsReserve(maxCalls - Calls) - CallOverheadTokens
+            - TokenEstimate.Of("Papers found (cite them by their numbers):\n" + BeginMarkerLines));
 
     private static readonly string BeginMarkerLines = SourceFormatter.BeginMarker + "\n\n" + SourceFormatter.EndMarker;
 
