@@ -255,6 +255,26 @@ public sealed class ModelPathTests : IAsyncLifetime
         Assert.Equal(answer.Text, string.Concat(deltas).Trim());
     }
 
+    [Fact]
+    public async Task Ollama_tool_results_are_plain_text_too()
+    {
+        await using var ollama = await FakeOllamaServer.StartAsync();
+        ollama.Enqueue(
+            FakeReply.ToolCall("search_papers", """{"query":"voxel transformer scattered linear attention"}"""),
+            FakeReply.Text("ScatterFormer avoids padding [2]."));
+        using var harness = new AnswerHarness(AnswerHarness.Ollama(ollama.Endpoint));
+
+        var (_, answer) = await harness.AskAsync("KV cache reduction by selecting key tokens");
+
+        Assert.Equal(2, ollama.Bodies.Count);
+        var tool = (ollama.Bodies[1]["messages"] as JsonArray ?? []).OfType<JsonObject>().Single(m => m["role"]?.GetValue<string>() == "tool")["content"]!.GetValue<string>();
+        var lines = tool.Split('\n');
+        Assert.True(lines.Contains(SourceFormatter.BeginMarker), tool);
+        Assert.Contains(SourceFormatter.EndMarker, lines);
+        Assert.Contains("[2] ScatterFormer: Efficient Voxel Transformer with Scattered Linear Attention", lines);
+        Assert.Equal([2], answer.Citations);
+    }
+
     /// <summary>Papers on one topic with ~1900-character abstracts, in groups of five sharing a word "topicN".</summary>
     private static List<Paper> LongPapers(int count) => Enumerable.Range(0, count).Select(i => new Paper
     {

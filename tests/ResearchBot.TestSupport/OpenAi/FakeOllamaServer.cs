@@ -67,6 +67,20 @@ public sealed class FakeOllamaServer : IAsyncDisposable
                 context.Response.StatusCode = e.Code;
                 await context.Response.WriteAsJsonAsync(new { error = e.Message });
                 break;
+            case ToolCallReply c:
+                context.Response.ContentType = "application/x-ndjson";
+                var call = new JsonObject { ["function"] = new JsonObject { ["name"] = c.Name, ["arguments"] = JsonNode.Parse(c.ArgumentsJson) } };
+                await Line(context, new JsonObject
+                {
+                    ["model"] = model, ["created_at"] = "2026-04-29T09:00:00Z",
+                    ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = "", ["tool_calls"] = new JsonArray(call) }, ["done"] = false,
+                });
+                await Line(context, new JsonObject
+                {
+                    ["model"] = model, ["created_at"] = "2026-04-29T09:00:01Z", ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = "" },
+                    ["done"] = true, ["done_reason"] = "stop", ["prompt_eval_count"] = 10, ["eval_count"] = 5,
+                });
+                break;
             case TextReply t:
                 context.Response.ContentType = "application/x-ndjson";
                 foreach (var word in t.Content.Split(' '))
