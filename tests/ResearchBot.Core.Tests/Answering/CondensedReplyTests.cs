@@ -16,6 +16,9 @@ public sealed class CondensedReplyTests
     [InlineData("Question: List papers on KV cache compression from April 2026", "List papers on KV cache compression from April 2026")]
     [InlineData("What does Keyformer: KV Cache Reduction propose?", "What does Keyformer: KV Cache Reduction propose?")]
     [InlineData("Here you go:\nCompare Keyformer and TriForce on memory.", "Compare Keyformer and TriForce on memory.")]
+    [InlineData("The standalone question is:\nList KV cache papers from April 2026\nNote: \"it\" referred to the KV cache.", "List KV cache papers from April 2026")]
+    [InlineData("The rewritten question would be: Does TriForce need retraining?", "Does TriForce need retraining?")]
+    [InlineData("Okapi BM25 versus dense retrievers for long documents", "Okapi BM25 versus dense retrievers for long documents")]
     public void The_question_is_read_out_of_a_chatty_reply(string reply, string expected) =>
         Assert.Equal(expected, CondensedReply.Parse(reply));
 

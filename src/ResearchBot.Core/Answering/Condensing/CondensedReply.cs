@@ -23,7 +23,7 @@ public static partial class CondensedReply
                 line = Clean(line[(colon + 1)..]);
                 colon = line.IndexOf(':');
             }
-            if (line.Length == 0 || (Courtesy().IsMatch(line) && !line.Contains('?'))) continue;
+            if (line.Length == 0 || line.EndsWith(':') || (Courtesy().IsMatch(line) && !line.Contains('?')) || Aside().IsMatch(line)) continue;
             candidates.Add(line);
         }
         return candidates.FirstOrDefault(c => c.EndsWith('?')) ?? candidates.FirstOrDefault();
@@ -37,12 +37,16 @@ public static partial class CondensedReply
     }
 
     // What comes before a colon that only introduces the question: "Sure! Here is the standalone question", "Rewritten question", "Question".
-    [GeneratedRegex(@"^(?:(?:sure|certainly|okay|ok|of course|absolutely|great|got it|here)\b[^?]*|(?:the\s+|my\s+)?(?:standalone|rewritten|rephrased|reformulated|final|new|follow-up|resulting)?\s*(?:question|query|output|answer|rewrite))$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:sure|certainly|okay|ok|of course|absolutely|great|got it|here)\b[^?]*|(?:the\s+|my\s+)?(?:standalone|rewritten|rephrased|reformulated|final|new|follow-up|resulting)?\s*(?:question|query|output|answer|rewrite)(?:\s+(?:is|would be))?)$", RegexOptions.IgnoreCase)]
     private static partial Regex Label();
 
     // A line that is only politeness ("Sure!", "Here you go.", "Certainly, here it is").
-    [GeneratedRegex(@"^(?:sure|certainly|okay|ok|of course|absolutely|great|got it|here(?:'s| is| you go| it is)?|i (?:have )?rewr)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:sure|certainly|okay|ok|of course|absolutely|great|got it|here(?:'s| is| you go| it is)?)\b(?!-)|^i (?:have )?rewr", RegexOptions.IgnoreCase)]
     private static partial Regex Courtesy();
+
+    // A remark about the rewrite rather than the question: "(I replaced 'it' with …)", "Note: …", "Explanation: …".
+    [GeneratedRegex(@"^\(.*\)$|^(?:note|explanation|reasoning)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Aside();
 
     [GeneratedRegex(@"</?[a-zA-Z_][\w-]*>")]
     private static partial Regex Tags();
