@@ -79,8 +79,10 @@ public class BotTests
         Assert.Equal(thread.Id, reply.ChannelId);
         Assert.Equal("and how does it scale?", followUp.Question);
         Assert.Equal(
-            [new ChatTurn("user", "what is new in retrieval?"), new ChatTurn("assistant", "About \"what is new in retrieval?\": retrieval helps [1], and sparsity too [2].")],
-            followUp.History);
+            [("user", "what is new in retrieval?"), ("assistant", "About \"what is new in retrieval?\": retrieval helps [1], and sparsity too [2].")],
+            followUp.History.Select(t => (t.Role, t.Text)));
+        Assert.Null(followUp.History[0].Sources);
+        Assert.NotNull(followUp.History[1].Sources); // the answer's sources, so the condenser can name what [1] and [2] were
         Assert.Single(bot.Rest.Threads.Snapshot());
     }
 

@@ -1,12 +1,12 @@
 using ResearchBot.Answering;
-using ResearchBot.Answering.Citations;
 using ResearchBot.Answering.Offline;
 using Spectre.Console;
 
 namespace ResearchBot.Cli.Output;
 
 /// <summary>
-/// Shows an answer: on a terminal it streams the text with the [n] citations highlighted; otherwise it prints the
+/// Shows an answer: on a terminal it streams the text with the [n] citations highlighted (the answer service already
+/// held back and dropped citations that are not sources, and the model's own sources list); otherwise it prints the
 /// checked text plainly once it is complete. Then the standalone question (when a follow-up was rewritten) and the
 /// cited sources.
 /// </summary>
@@ -56,9 +56,6 @@ internal static class AnswerPrinter
         ansi.WriteLine();
         if (answer is null) throw new InvalidOperationException("The answer service ended without an answer.");
 
-        var removed = CitationChecker.Check(streamed.ToString(), answer.Sources.Count).Removed;
-        if (removed.Count > 0)
-            ansi.MarkupLine($"[dim](removed citations {string.Join(", ", removed.Select(n => $"[[{n}]]"))}: not among the sources)[/]");
         if (Rewritten(answer) is { } question)
             ansi.MarkupLine($"[dim](answered as: {Markup.Escape(question)})[/]");
         if (answer.Citations.Count > 0) ansi.WriteLine();

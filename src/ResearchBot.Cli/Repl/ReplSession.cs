@@ -74,7 +74,7 @@ internal sealed class ReplSession(CliConsole console, IServiceProvider services,
         {
             var answer = await AnswerPrinter.WriteAsync(console, _answers, new AskRequest(question, [.. _history]), answerCts.Token);
             _history.Add(new ChatTurn("user", question));
-            _history.Add(new ChatTurn("assistant", answer.Text));
+            _history.Add(new ChatTurn("assistant", answer.Text, answer.Sources));
             if (_history.Count > MaxTurns) _history.RemoveRange(0, _history.Count - MaxTurns);
             _last = answer;
         }

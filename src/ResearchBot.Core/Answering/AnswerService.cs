@@ -25,7 +25,8 @@ public sealed class AnswerService(
 {
     public async IAsyncEnumerable<AnswerUpdate> StreamAsync(AskRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var standalone = await condenser.CondenseAsync(request.Question, request.History, cancellationToken);
+        var run = new ModelRun();
+        var standalone = await condenser.CondenseAsync(request.Question, request.History, run, cancellationToken);
         var filter = dates.Parse(standalone);
         var from = request.From ?? filter.From;
         var to = request.To ?? filter.To;
@@ -50,9 +51,13 @@ public sealed class AnswerService(
             yield break;
         }
 
-        var run = new ModelRun();
+        // Deltas show only valid citations and never the model's own trailing sources list, as the checked answer.
+        var citations = new StreamingCitationFilter(() => sources.Count);
         await foreach (var piece in model.StreamAsync(standalone, sources, run, cancellationToken))
-            yield return new AnswerDelta(piece);
+        {
+            if (citations.Push(piece) is { Length: > 0 } shown) yield return new AnswerDelta(shown);
+        }
+        if (citations.Flush() is { Length: > 0 } rest) yield return new AnswerDelta(rest);
         yield return new AnswerCompleted(Complete(request, standalone, run.Text.ToString(), sources, run.Usage));
     }
 

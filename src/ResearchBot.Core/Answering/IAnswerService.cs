@@ -13,12 +13,13 @@ public sealed record AskRequest(string Question, IReadOnlyList<ChatTurn> History
 
 /// <summary>One turn of a conversation.</summary>
 /// <param name="Role"><c>user</c> or <c>assistant</c>.</param>
-public sealed record ChatTurn(string Role, string Text);
+/// <param name="Sources">For an answer, the numbered sources its [n] point at (the condenser shows their titles instead of the numbers).</param>
+public sealed record ChatTurn(string Role, string Text, IReadOnlyList<AnswerSource>? Sources = null);
 
 /// <summary>A piece of a streamed answer.</summary>
 public abstract record AnswerUpdate;
 
-/// <summary>Text as it arrives (before citation checking).</summary>
+/// <summary>Text as it arrives; a model's citations are already checked (only listed sources) and its own trailing sources list is left out.</summary>
 public sealed record AnswerDelta(string Text) : AnswerUpdate;
 
 /// <summary>The final, checked answer.</summary>

@@ -71,7 +71,7 @@ public static class ChatClientFactory
             BaseAddress = ParseEndpoint(settings),
             Timeout = Timeout.InfiniteTimeSpan,
         };
-        return new OllamaApiClient(http, settings.Model!);
+        return new OllamaToolResults(new OllamaApiClient(http, settings.Model!)).WithContextSize(settings.ContextTokens);
     }
 
     private static Uri ParseEndpoint(ChatSettings settings)

@@ -25,8 +25,14 @@ public sealed class ChatSettings
     /// <summary>How many tool calls (search_papers, get_paper) one answer may make.</summary>
     public int MaxToolCalls { get; set; } = 4;
 
-    /// <summary>The model's context budget in tokens, used to split long digests into parts.</summary>
+    /// <summary>
+    /// The model's context budget in tokens: answer prompts (sources, tool results and the reply) are fitted into it,
+    /// long digests are split into parts that fit it, and Ollama is asked for this context size (<c>num_ctx</c>).
+    /// </summary>
     public int ContextTokens { get; set; } = 8000;
+
+    /// <summary>Whether the answering model is offered the search_papers/get_paper tools (a model that refuses tools is retried once without them).</summary>
+    public bool Tools { get; set; } = true;
 
     /// <summary>True when a model is configured.</summary>
     public bool UsesModel => Provider != ChatProvider.Offline;

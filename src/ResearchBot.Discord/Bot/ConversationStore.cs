@@ -23,8 +23,8 @@ public sealed class ConversationStore(IOptions<DiscordOptions> options)
         lock (_lock) return _byChannel.TryGetValue(channelId, out var turns) ? turns.ToArray() : [];
     }
 
-    /// <summary>Adds a question and its answer, starting the conversation when new.</summary>
-    public void Append(string channelId, string question, string answer)
+    /// <summary>Adds a question and its answer (with the sources its [n] point at), starting the conversation when new.</summary>
+    public void Append(string channelId, string question, string answer, IReadOnlyList<AnswerSource>? sources = null)
     {
         lock (_lock)
         {
@@ -35,7 +35,7 @@ public sealed class ConversationStore(IOptions<DiscordOptions> options)
                 if (_order.Count > MaxConversations) _byChannel.Remove(_order.Dequeue());
             }
             turns.Add(new ChatTurn("user", question));
-            turns.Add(new ChatTurn("assistant", answer));
+            turns.Add(new ChatTurn("assistant", answer, sources));
             var max = Math.Max(2, options.Value.MaxHistoryTurns);
             if (turns.Count > max) turns.RemoveRange(0, turns.Count - max);
         }

@@ -40,7 +40,7 @@ public sealed class MessageHandler(
         await using (await TypingIndicator.StartAsync(rest, message.ChannelId, time, log))
             answer = await streamer.StreamAsync(new AskRequest(question, conversations.History(message.ChannelId)), reply, cancellationToken);
         if (answer is null) return;
-        if (inConversation) conversations.Append(message.ChannelId, question, answer.Text);
+        if (inConversation) conversations.Append(message.ChannelId, question, answer.Text, answer.Sources);
         else await StartThreadAsync(message, question, answer, cancellationToken);
     }
 
@@ -50,7 +50,7 @@ public sealed class MessageHandler(
         try
         {
             var threadId = await rest.StartThreadAsync(message.ChannelId, message.Id, question, cancellationToken);
-            conversations.Append(threadId, question, answer.Text);
+            conversations.Append(threadId, question, answer.Text, answer.Sources);
         }
         catch (DiscordApiException ex)
         {

@@ -49,6 +49,16 @@ internal sealed class AnswerHarness : IDisposable
         ["Chat:Timeout"] = timeout,
     };
 
+    /// <summary>Configuration for the Ollama provider (native API) at <paramref name="endpoint"/>.</summary>
+    public static Dictionary<string, string?> Ollama(Uri endpoint) => new()
+    {
+        ["Chat:Provider"] = "Ollama",
+        ["Chat:Endpoint"] = endpoint.ToString(),
+        ["Chat:Model"] = "llama3.2",
+        ["Chat:MaxRetries"] = "0",
+        ["Chat:Timeout"] = "00:00:20",
+    };
+
     /// <summary>Asks and returns the streamed pieces and the completed answer.</summary>
     public async Task<(IReadOnlyList<string> Deltas, Answer Answer)> AskAsync(string question, IReadOnlyList<ChatTurn>? history = null, DateOnly? from = null, DateOnly? to = null)
     {

@@ -32,6 +32,23 @@ public sealed class OllamaProviderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_request_asks_for_the_configured_context_size()
+    {
+        _server.Enqueue(FakeReply.Text("one"), FakeReply.Text("two"));
+        var client = ChatClientFactory.Create(new ChatSettings
+        {
+            Provider = ChatProvider.Ollama, Endpoint = _server.Endpoint.ToString(), Model = "llama3.2", MaxRetries = 0, ContextTokens = 16384,
+        })!;
+
+        await client.GetResponseAsync([new ChatMessage(ChatRole.User, "hi")]);
+        await foreach (var _ in client.GetStreamingResponseAsync([new ChatMessage(ChatRole.User, "hi")], new ChatOptions { Temperature = 0.2f })) { }
+
+        Assert.Equal(2, _server.Bodies.Count);
+        Assert.All(_server.Bodies, b => Assert.Equal(16384, b["options"]?["num_ctx"]?.GetValue<int>()));
+        Assert.Equal(0.2, _server.Bodies[1]["options"]?["temperature"]?.GetValue<double>() ?? 0, 3);
+    }
+
+    [Fact]
     public async Task A_persistent_500_is_a_clear_error()
     {
         var error = await Assert.ThrowsAsync<ChatProviderException>(() => Client(maxRetries: 0).GetResponseAsync([new ChatMessage(ChatRole.User, "hi")]));

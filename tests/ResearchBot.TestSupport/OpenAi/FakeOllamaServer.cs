@@ -9,12 +9,13 @@ namespace ResearchBot.TestSupport.OpenAi;
 
 /// <summary>
 /// A server on 127.0.0.1 speaking Ollama's native chat API (<c>POST /api/chat</c>, newline-delimited JSON), answering
-/// from a script of <see cref="FakeReply"/>s (text and status replies) and counting requests.
+/// from a script of <see cref="FakeReply"/>s (text, status and error replies), counting and recording requests.
 /// </summary>
 public sealed class FakeOllamaServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<FakeReply> _replies = new();
+    private readonly ConcurrentQueue<JsonObject> _bodies = new();
     private int _requests;
 
     private FakeOllamaServer(WebApplication app) => _app = app;
@@ -24,6 +25,9 @@ public sealed class FakeOllamaServer : IAsyncDisposable
 
     /// <summary>How many chat requests arrived.</summary>
     public int Requests => Volatile.Read(ref _requests);
+
+    /// <summary>The JSON body of every chat request, in arrival order (model, messages, tools, options such as num_ctx).</summary>
+    public IReadOnlyList<JsonObject> Bodies => _bodies.ToList();
 
     /// <summary>Appends replies to the script; an empty script answers 500.</summary>
     public FakeOllamaServer Enqueue(params FakeReply[] replies)
@@ -48,6 +52,7 @@ public sealed class FakeOllamaServer : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var body = (await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted))?.AsObject() ?? [];
+        _bodies.Enqueue(body);
         Interlocked.Increment(ref _requests);
         var reply = _replies.TryDequeue(out var scripted) ? scripted : FakeReply.Status(500);
         var model = body["model"]?.GetValue<string>() ?? "fake";
@@ -57,6 +62,24 @@ public sealed class FakeOllamaServer : IAsyncDisposable
                 context.Response.StatusCode = s.Code;
                 if (s.RetryAfter is not null) context.Response.Headers.RetryAfter = s.RetryAfter;
                 await context.Response.WriteAsJsonAsync(new { error = $"scripted status {s.Code}" });
+                break;
+            case ErrorReply e:
+                context.Response.StatusCode = e.Code;
+                await context.Response.WriteAsJsonAsync(new { error = e.Message });
+                break;
+            case ToolCallReply c:
+                context.Response.ContentType = "application/x-ndjson";
+                var call = new JsonObject { ["function"] = new JsonObject { ["name"] = c.Name, ["arguments"] = JsonNode.Parse(c.ArgumentsJson) } };
+                await Line(context, new JsonObject
+                {
+                    ["model"] = model, ["created_at"] = "2026-04-29T09:00:00Z",
+                    ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = "", ["tool_calls"] = new JsonArray(call) }, ["done"] = false,
+                });
+                await Line(context, new JsonObject
+                {
+                    ["model"] = model, ["created_at"] = "2026-04-29T09:00:01Z", ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = "" },
+                    ["done"] = true, ["done_reason"] = "stop", ["prompt_eval_count"] = 10, ["eval_count"] = 5,
+                });
                 break;
             case TextReply t:
                 context.Response.ContentType = "application/x-ndjson";

@@ -72,6 +72,10 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
                 catch (OperationCanceledException) { return; }
                 context.Response.StatusCode = 504;
                 break;
+            case ErrorReply e:
+                context.Response.StatusCode = e.Code;
+                await context.Response.WriteAsJsonAsync(new { error = new { message = e.Message, type = "invalid_request_error", code = (string?)null } });
+                break;
             case StallReply st:
                 await StartSse(context);
                 await Event(context, Chunk(id, model, new JsonObject { ["role"] = "assistant", ["content"] = st.Before }, null));

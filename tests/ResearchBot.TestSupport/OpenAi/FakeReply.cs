@@ -12,6 +12,9 @@ public abstract record FakeReply
     /// <summary>An HTTP error, optionally with a Retry-After header (seconds).</summary>
     public static FakeReply Status(int status, string? retryAfter = null) => new StatusReply(status, retryAfter);
 
+    /// <summary>An HTTP error whose body carries <paramref name="message"/> as the provider's error message (e.g. "model X does not support tools").</summary>
+    public static FakeReply Error(int status, string message) => new ErrorReply(status, message);
+
     /// <summary>A stream that sends <paramref name="before"/> and then stalls for <paramref name="stall"/> (or until the client gives up).</summary>
     public static FakeReply Stall(string before, TimeSpan stall) => new StallReply(before, stall);
 
@@ -33,3 +36,6 @@ public sealed record StallReply(string Before, TimeSpan Delay) : FakeReply;
 
 /// <summary>See <see cref="FakeReply.Hang"/>.</summary>
 public sealed record HangReply(TimeSpan Delay) : FakeReply;
+
+/// <summary>See <see cref="FakeReply.Error"/>.</summary>
+public sealed record ErrorReply(int Code, string Message) : FakeReply;

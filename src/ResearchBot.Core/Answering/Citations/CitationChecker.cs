@@ -32,7 +32,8 @@ public static partial class CitationChecker
         result = SpaceBeforePunct().Replace(result, "$1");
         result = DoubleSpace().Replace(result, " ");
         if (removed.Count > 0)
-            logger?.LogWarning("Removed citations {Removed} that are not among the {Count} listed sources", string.Join(", ", removed), sourceCount);
+            // Information, not Warning: people never see these numbers (the stream is filtered too), so a REPL needs no line about them.
+            logger?.LogInformation("Removed citations {Removed} that are not among the {Count} listed sources", string.Join(", ", removed), sourceCount);
         return new CitationCheck(result.Trim(), cited.ToList(), removed.ToList());
     }
 

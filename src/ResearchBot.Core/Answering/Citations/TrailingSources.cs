@@ -12,7 +12,7 @@ public static partial class TrailingSources
         return m.Success ? text[..m.Index].TrimEnd() : text;
     }
 
-    // A heading line near the end followed only by list-like lines ("[1] …", "- …", "1. …") to the end of the text.
-    [GeneratedRegex(@"\n[ \t]*(?:#{1,4}[ \t]*|\*\*)?(?:Sources|References|Citations|Cited sources)(?:\*\*)?[ \t]*:?[ \t]*(?:\*\*)?[ \t]*(?:\r?\n[ \t]*(?:\[\d+\]|[-*•]|\d+\.)[^\n]*)+\s*$", RegexOptions.IgnoreCase)]
+    // A heading line near the end followed only by list-like lines ("[1] …", "- …", "1. …", blank lines between them) to the end of the text.
+    [GeneratedRegex(@"\n[ \t]*(?:#{1,4}[ \t]*|\*\*)?(?:Sources|References|Citations|Cited sources)(?:\*\*)?[ \t]*:?[ \t]*(?:\*\*)?[ \t]*(?:\r?\n(?:[ \t]*\r?\n)*[ \t]*(?:\[\d+\]|[-*•]|\d+\.)[^\n]*)+\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex Heading();
 }

@@ -25,6 +25,12 @@ public sealed class SourceList
         get { lock (_lock) return _items.Count; }
     }
 
+    /// <summary>The source already listed for the paper with id <paramref name="paperId"/>, or null.</summary>
+    public NumberedSource? Find(string paperId)
+    {
+        lock (_lock) return _items.FirstOrDefault(s => s.Paper.Id == paperId);
+    }
+
     /// <summary>The source of <paramref name="paper"/>: its existing number, or the next one.</summary>
     public NumberedSource Add(Paper paper, double relevance)
     {
