@@ -56,7 +56,7 @@ internal static class AnswerPrinter
         ansi.WriteLine();
         if (answer is null) throw new InvalidOperationException("The answer service ended without an answer.");
 
-        var removed = CitationChecker.Check(streamed.ToString(), answer.Sources.Count).Removed;
+        IReadOnlyList<int> removed = answer.Abstained ? [] : CitationChecker.Check(streamed.ToString(), answer.Sources.Count).Removed;
         if (removed.Count > 0)
             ansi.MarkupLine($"[dim](removed citations {string.Join(", ", removed.Select(n => $"[[{n}]]"))}: not among the sources)[/]");
         if (Rewritten(answer) is { } question)

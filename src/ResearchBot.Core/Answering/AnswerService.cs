@@ -5,14 +5,16 @@ using ResearchBot.Answering.Condensing;
 using ResearchBot.Answering.Dates;
 using ResearchBot.Answering.Model;
 using ResearchBot.Answering.Offline;
+using ResearchBot.Answering.References;
 using ResearchBot.Answering.Sources;
 using ResearchBot.Answering.Retrieval;
 
 namespace ResearchBot.Answering;
 
 /// <summary>
-/// The answer pipeline: condense the follow-up, understand dates, retrieve, abstain when nothing is relevant,
-/// answer from numbered sources (model, streamed; or offline), check the citations.
+/// The answer pipeline: resolve references to the last shown list ("[2]", "compare [1] and [3]"), condense the
+/// follow-up, understand dates, retrieve, abstain when nothing is relevant, answer from numbered sources (model,
+/// streamed; or offline), check the citations and number the cited sources 1..k in the order first cited.
 /// </summary>
 public sealed class AnswerService(
     QuestionCondenser condenser,
@@ -21,10 +23,20 @@ public sealed class AnswerService(
     OfflineAnswerer offline,
     ModelAnswerer? model,
     AnsweringOptions options,
-    ILogger<AnswerService> logger) : IAnswerService
+    ILogger<AnswerService> logger,
+    ReferenceResolver? references = null) : IAnswerService
 {
     public async IAsyncEnumerable<AnswerUpdate> StreamAsync(AskRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        if (references is not null)
+        {
+            var resolved = await references.ResolveAsync(request.Question, request.Shown, cancellationToken);
+            if (resolved.Missing is not null || resolved.Found)
+            {
+                await foreach (var update in AnswerReferencedAsync(request, resolved, cancellationToken)) yield return update;
+                yield break;
+            }
+        }
         var standalone = await condenser.CondenseAsync(request.Question, request.History, cancellationToken);
         var filter = dates.Parse(standalone);
         var from = request.From ?? filter.From;
@@ -44,15 +56,53 @@ public sealed class AnswerService(
         var sources = new SourceList(retrieved.Papers);
         if (model is null)
         {
-            var answer = offline.Answer(text, sources.Items);
-            yield return new AnswerDelta(answer);
-            yield return new AnswerCompleted(Complete(request, standalone, answer, sources, null));
+            var offlineAnswer = Complete(request, standalone, offline.Answer(text, sources.Items), sources, null);
+            yield return new AnswerDelta(offlineAnswer.Text);
+            yield return new AnswerCompleted(offlineAnswer);
             yield break;
         }
 
+        await foreach (var update in StreamModelAsync(request, standalone, standalone, sources, cancellationToken)) yield return update;
+    }
+
+    /// <summary>A question about listed papers: answered from exactly those (a model may search further), or the plain "There is no [7]".</summary>
+    private async IAsyncEnumerable<AnswerUpdate> AnswerReferencedAsync(AskRequest request, ResolvedReferences resolved, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        logger.LogDebug("References resolved: {Papers}", string.Join(", ", resolved.Papers.Select(p => p.Id)));
+        if (resolved.Missing is { } missing)
+        {
+            yield return new AnswerDelta(missing);
+            yield return new AnswerCompleted(new Answer(request.Question, request.Question, missing, [], [], Mode, null, true));
+            yield break;
+        }
+        var sources = new SourceList(resolved.Papers.Select(p => (p, 1.0)));
+        if (model is null)
+        {
+            var focus = resolved.Aspect.Length > 0 ? resolved.Aspect : string.Join(" ", resolved.Papers.Select(p => p.Title));
+            var raw = resolved.Compare
+                ? OfflineAnswerer.Notice + "\n\n" + SideBySide.Write(resolved.Aspect, sources.Items)
+                : offline.Answer(focus, sources.Items);
+            var offlineAnswer = Complete(request, resolved.Standalone, raw, sources, null);
+            yield return new AnswerDelta(offlineAnswer.Text);
+            yield return new AnswerCompleted(offlineAnswer);
+            yield break;
+        }
+        var prompt = resolved.Compare ? resolved.Standalone + " (Compare them side by side on the same aspects.)" : resolved.Standalone;
+        await foreach (var update in StreamModelAsync(request, resolved.Standalone, prompt, sources, cancellationToken)) yield return update;
+    }
+
+    private async IAsyncEnumerable<AnswerUpdate> StreamModelAsync(AskRequest request, string standalone, string question, SourceList sources,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         var run = new ModelRun();
-        await foreach (var piece in model.StreamAsync(standalone, sources, run, cancellationToken))
-            yield return new AnswerDelta(piece);
+        var order = new StreamingCitationOrder();
+        await foreach (var piece in model!.StreamAsync(question, sources, run, cancellationToken))
+        {
+            var shown = order.Push(piece, sources.Count);
+            if (shown.Length > 0) yield return new AnswerDelta(shown);
+        }
+        var rest = order.Flush(sources.Count);
+        if (rest.Length > 0) yield return new AnswerDelta(rest);
         yield return new AnswerCompleted(Complete(request, standalone, run.Text.ToString(), sources, run.Usage));
     }
 
@@ -61,6 +111,7 @@ public sealed class AnswerService(
     private Answer Complete(AskRequest request, string standalone, string raw, SourceList sources, AnswerUsage? usage)
     {
         var check = CitationChecker.Check(TrailingSources.Remove(raw), sources.Count, logger);
-        return new Answer(request.Question, standalone, check.Text, sources.ToAnswerSources(), check.Cited, Mode, usage, false);
+        var (text, numbered, cited) = CitationOrder.Apply(check.Text, sources.ToAnswerSources());
+        return new Answer(request.Question, standalone, text, numbered, cited, Mode, usage, false);
     }
 }

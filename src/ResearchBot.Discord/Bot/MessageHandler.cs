@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ResearchBot.Answering;
+using ResearchBot.Answering.References;
 using ResearchBot.Discord.Rest;
 
 namespace ResearchBot.Discord.Bot;
@@ -38,9 +39,14 @@ public sealed class MessageHandler(
         var inConversation = message.IsDirect || conversations.Has(message.ChannelId);
         Answer? answer;
         await using (await TypingIndicator.StartAsync(rest, message.ChannelId, time, log))
-            answer = await streamer.StreamAsync(new AskRequest(question, conversations.History(message.ChannelId)), reply, cancellationToken);
+            answer = await streamer.StreamAsync(
+                new AskRequest(question, conversations.History(message.ChannelId), Shown: conversations.Shown(message.ChannelId)), reply, cancellationToken);
         if (answer is null) return;
-        if (inConversation) conversations.Append(message.ChannelId, question, answer.Text);
+        if (inConversation)
+        {
+            conversations.Append(message.ChannelId, answer.StandaloneQuestion, answer.Text);
+            conversations.SetShown(message.ChannelId, ShownList.UnderAnswer(answer));
+        }
         else await StartThreadAsync(message, question, answer, cancellationToken);
     }
 
@@ -50,7 +56,8 @@ public sealed class MessageHandler(
         try
         {
             var threadId = await rest.StartThreadAsync(message.ChannelId, message.Id, question, cancellationToken);
-            conversations.Append(threadId, question, answer.Text);
+            conversations.Append(threadId, answer.StandaloneQuestion, answer.Text);
+            conversations.SetShown(threadId, ShownList.UnderAnswer(answer));
         }
         catch (DiscordApiException ex)
         {

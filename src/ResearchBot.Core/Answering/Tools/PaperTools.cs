@@ -4,6 +4,7 @@ using System.Reflection;
 using System.Text;
 using Microsoft.SemanticKernel;
 using ResearchBot.Answering.Sources;
+using ResearchBot.Papers;
 using ResearchBot.Retrieval;
 using ResearchBot.Storage;
 
@@ -40,7 +41,7 @@ public sealed class PaperTools(IPaperSearch search, IPaperStore store, SourceLis
     public async Task<string> GetPaperAsync([Description("The paper id, or words of its title.")] string id, CancellationToken cancellationToken = default)
     {
         if (!TryCount(out var limit)) return limit;
-        var paper = await store.FindAsync(id.Trim(), cancellationToken);
+        var paper = await store.FindAsync(PaperId.TryArxiv(id) ?? id.Trim(), cancellationToken);
         if (paper is null) return $"No paper with id \"{id}\" is stored.";
         var source = sources.Add(paper, 1.0);
         var sb = new StringBuilder(SourceFormatter.Format([source], 4000));

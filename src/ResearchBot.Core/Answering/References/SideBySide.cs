@@ -1,0 +1,84 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using ResearchBot.Answering.Sources;
+using ResearchBot.Answering.Text;
+
+namespace ResearchBot.Answering.References;
+
+/// <summary>
+/// The offline answer to "compare [1] and [3]": the papers side by side on the same aspects — the asked aspect when
+/// the question names one, else what each proposes and what each reports — one sentence of each paper's abstract per
+/// aspect, with its [n]. A paper whose abstract says nothing on an aspect is said to say nothing. Invents nothing.
+/// </summary>
+public static partial class SideBySide
+{
+    /// <summary>The comparison of <paramref name="sources"/> (numbered 1..k) on <paramref name="aspect"/> (empty: approach and results).</summary>
+    public static string Write(string aspect, IReadOnlyList<NumberedSource> sources)
+    {
+        var sb = new StringBuilder();
+        sb.Append("Side by side, ").Append(string.Join(" and ", sources.Select(s => $"[{s.N}]"))).Append(":\n");
+        var aspectTerms = Terms.Of(aspect).Distinct().ToList();
+        if (aspectTerms.Count > 0)
+            Section(sb, $"On {aspect}", sources, s => Best(s, sentence => Overlap(sentence, aspectTerms), 0.5), $"its abstract says nothing about {aspect}");
+        else
+        {
+            Section(sb, "What it proposes", sources, s => Best(s, Approach, 0.5), "its abstract does not state its own method");
+            Section(sb, "What it reports", sources, s => Best(s, Result, 1), "its abstract reports no results");
+        }
+        return sb.ToString().TrimEnd();
+    }
+
+    private static void Section(StringBuilder sb, string heading, IReadOnlyList<NumberedSource> sources, Func<NumberedSource, string?> pick, string none)
+    {
+        sb.Append('\n').Append(heading).Append(":\n");
+        foreach (var source in sources)
+        {
+            sb.Append("- ").Append(ShortName(source.Paper.Title)).Append(": ");
+            sb.Append(pick(source) is { } sentence ? $"{sentence} [{source.N}]" : $"{none} [{source.N}].").Append('\n');
+        }
+    }
+
+    /// <summary>The best-scoring sentence of the abstract at or above <paramref name="minimum"/>; earlier sentences win ties.</summary>
+    private static string? Best(NumberedSource source, Func<string, double> score, double minimum)
+    {
+        string? best = null;
+        var bestScore = minimum - 1e-9;
+        foreach (var sentence in Sentences.Split(source.Paper.Abstract))
+        {
+            var s = score(sentence);
+            if (s > bestScore) (best, bestScore) = (sentence, s);
+        }
+        return best;
+    }
+
+    private static double Overlap(string sentence, IReadOnlyList<string> terms)
+    {
+        var words = Terms.Of(sentence).ToHashSet();
+        return terms.Count(words.Contains) / (double)terms.Count + (Figure().IsMatch(sentence) ? 0.1 : 0);
+    }
+
+    private static double Approach(string sentence) =>
+        (Proposes().IsMatch(sentence) ? 1 : 0) + (Background().IsMatch(sentence) ? -1 : 0);
+
+    private static double Result(string sentence) =>
+        (Figure().IsMatch(sentence) ? 1 : 0) + (Reports().IsMatch(sentence) ? 0.6 : 0) + (Background().IsMatch(sentence) ? -1 : 0);
+
+    /// <summary>"MiniCache" for "MiniCache: KV Cache Compression in Depth Dimension …"; short titles stay whole.</summary>
+    internal static string ShortName(string title)
+    {
+        var colon = title.IndexOf(':');
+        return colon is > 0 and <= 60 ? title[..colon].Trim() : title.Length <= 80 ? title : title[..77].TrimEnd() + "…";
+    }
+
+    [GeneratedRegex(@"\b(?:we|this (?:paper|work)|in this (?:paper|work),? we|here,? we|our (?:method|approach|framework|model))\s+(?:\w+\s+){0,3}?(?:propose|proposes|introduce|introduces|present|presents|develop|develops|design|designs|build|builds|describe|describes|leverage|leverages|use|uses|employ|employs|compress|compresses|exploit|exploits)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Proposes();
+
+    [GeneratedRegex(@"\d+(?:\.\d+)?\s*(?:%|×|x\b|times\b|-fold\b|points?\b)|\b\d+(?:\.\d+)?x\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Figure();
+
+    [GeneratedRegex(@"\b(?:achiev\w*|outperform\w*|improv\w*|reduc\w*|speed\w*|accelerat\w*|surpass\w*|match\w*|demonstrat\w*|show(?:s|ed|n)?|results?|experiments?|evaluat\w*)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Reports();
+
+    [GeneratedRegex(@"\b(?:existing|prior|previous|traditional|conventional|current) (?:\w+ ){0,3}?(?:methods|approaches|works|techniques|models|systems)\b|^(?:however|despite|although|while)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Background();
+}
