@@ -80,7 +80,7 @@ internal sealed class ReplSession(CliConsole console, IServiceProvider services,
             _history.Add(new ChatTurn("assistant", answer.Text));
             if (_history.Count > MaxTurns) _history.RemoveRange(0, _history.Count - MaxTurns);
             _last = answer;
-            _shown = ShownList.UnderAnswer(answer) ?? _shown;
+            _shown = ShownList.After(_shown, answer);
         }
         catch (OperationCanceledException) when (answerCts.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {

@@ -68,50 +68,50 @@ public sealed class AnswerService(
     /// <summary>A question about listed papers: answered from exactly those (a model may search further), or the plain "There is no [7]".</summary>
     private async IAsyncEnumerable<AnswerUpdate> AnswerReferencedAsync(AskRequest request, ResolvedReferences resolved, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        logger.LogDebug("References resolved: {Papers}", string.Join(", ", resolved.Papers.Select(p => p.Id)));
+        logger.LogDebug("References resolved: {Papers}", string.Join(", ", resolved.Sources.Select(s => $"[{s.N}] {s.Paper.Id}")));
         if (resolved.Missing is { } missing)
         {
             yield return new AnswerDelta(missing);
             yield return new AnswerCompleted(new Answer(request.Question, request.Question, missing, [], [], Mode, null, true));
             yield break;
         }
-        var sources = new SourceList(resolved.Papers.Select(p => (p, 1.0)));
+        // The papers keep their list numbers ([1] and [3] stay [1] and [3]), so the list stays valid for the next follow-up.
+        var sources = new SourceList(resolved.Sources);
         if (model is null)
         {
-            var focus = resolved.Aspect.Length > 0 ? resolved.Aspect : string.Join(" ", resolved.Papers.Select(p => p.Title));
-            var raw = resolved.Compare
-                ? OfflineAnswerer.Notice + "\n\n" + SideBySide.Write(resolved.Aspect, sources.Items)
-                : offline.Answer(focus, sources.Items);
-            var offlineAnswer = Complete(request, resolved.Standalone, raw, sources, null);
+            var raw = resolved.Compare ? OfflineAnswerer.Notice + "\n\n" + SideBySide.Write(resolved.Aspect, resolved.Sources)
+                : resolved.Aspect.Length > 0 ? offline.Answer(resolved.Aspect, resolved.Sources)
+                : OfflineAnswerer.Notice + "\n\n" + PaperSummary.Write(resolved.Sources);
+            var offlineAnswer = Complete(request, resolved.Standalone, raw, sources, null, keepNumbers: true);
             yield return new AnswerDelta(offlineAnswer.Text);
             yield return new AnswerCompleted(offlineAnswer);
             yield break;
         }
         var prompt = resolved.Compare ? resolved.Standalone + " (Compare them side by side on the same aspects.)" : resolved.Standalone;
-        await foreach (var update in StreamModelAsync(request, resolved.Standalone, prompt, sources, cancellationToken)) yield return update;
+        await foreach (var update in StreamModelAsync(request, resolved.Standalone, prompt, sources, cancellationToken, keepNumbers: true)) yield return update;
     }
 
+    /// <summary>The model's answer, streamed with its citations numbered as the checked answer will be (unless the sources keep their list numbers).</summary>
     private async IAsyncEnumerable<AnswerUpdate> StreamModelAsync(AskRequest request, string standalone, string question, SourceList sources,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        [EnumeratorCancellation] CancellationToken cancellationToken, bool keepNumbers = false)
     {
         var run = new ModelRun();
-        var order = new StreamingCitationOrder();
+        var order = keepNumbers ? null : new StreamingCitationOrder();
         await foreach (var piece in model!.StreamAsync(question, sources, run, cancellationToken))
         {
-            var shown = order.Push(piece, sources.Count);
+            var shown = order?.Push(piece, sources.Count) ?? piece;
             if (shown.Length > 0) yield return new AnswerDelta(shown);
         }
-        var rest = order.Flush(sources.Count);
-        if (rest.Length > 0) yield return new AnswerDelta(rest);
-        yield return new AnswerCompleted(Complete(request, standalone, run.Text.ToString(), sources, run.Usage));
+        if (order?.Flush(sources.Count) is { Length: > 0 } rest) yield return new AnswerDelta(rest);
+        yield return new AnswerCompleted(Complete(request, standalone, run.Text.ToString(), sources, run.Usage, keepNumbers));
     }
 
     private string Mode => model is null ? "offline" : "model";
 
-    private Answer Complete(AskRequest request, string standalone, string raw, SourceList sources, AnswerUsage? usage)
+    private Answer Complete(AskRequest request, string standalone, string raw, SourceList sources, AnswerUsage? usage, bool keepNumbers = false)
     {
-        var check = CitationChecker.Check(TrailingSources.Remove(raw), sources.Count, logger);
-        var (text, numbered, cited) = CitationOrder.Apply(check.Text, sources.ToAnswerSources());
+        var check = CitationChecker.Check(TrailingSources.Remove(raw), sources.Numbers.ToHashSet(), logger);
+        var (text, numbered, cited) = keepNumbers ? (check.Text, sources.ToAnswerSources(), check.Cited) : CitationOrder.Apply(check.Text, sources.ToAnswerSources());
         return new Answer(request.Question, standalone, text, numbered, cited, Mode, usage, false);
     }
 }

@@ -55,7 +55,7 @@ public sealed class InteractionHandler(
         using var lease = decision.Lease;
         var channel = ChannelOf(interaction);
         var answer = await streamer.StreamAsync(new AskRequest(question, [], Shown: conversations.Shown(channel)), reply, cancellationToken);
-        if (answer is not null) conversations.SetShown(channel, ShownList.UnderAnswer(answer));
+        if (answer is not null) conversations.SetShown(channel, ShownList.After(conversations.Shown(channel), answer));
     }
 
     private async Task SearchAsync(IncomingInteraction interaction, string query, IReplyTarget reply, CancellationToken cancellationToken)

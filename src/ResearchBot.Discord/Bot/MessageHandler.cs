@@ -45,7 +45,7 @@ public sealed class MessageHandler(
         if (inConversation)
         {
             conversations.Append(message.ChannelId, answer.StandaloneQuestion, answer.Text);
-            conversations.SetShown(message.ChannelId, ShownList.UnderAnswer(answer));
+            conversations.SetShown(message.ChannelId, ShownList.After(conversations.Shown(message.ChannelId), answer));
         }
         else await StartThreadAsync(message, question, answer, cancellationToken);
     }
@@ -57,7 +57,7 @@ public sealed class MessageHandler(
         {
             var threadId = await rest.StartThreadAsync(message.ChannelId, message.Id, question, cancellationToken);
             conversations.Append(threadId, answer.StandaloneQuestion, answer.Text);
-            conversations.SetShown(threadId, ShownList.UnderAnswer(answer));
+            conversations.SetShown(threadId, ShownList.After(null, answer));
         }
         catch (DiscordApiException ex)
         {

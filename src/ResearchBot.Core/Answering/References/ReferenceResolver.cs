@@ -1,3 +1,4 @@
+using ResearchBot.Answering.Sources;
 using ResearchBot.Papers;
 using ResearchBot.Storage;
 
@@ -18,7 +19,7 @@ public sealed class ReferenceResolver(IPaperStore store)
         var parsed = ReferenceParser.Parse(question, titles);
         if (!parsed.Any) return ResolvedReferences.None(question);
         if (parsed.Missing.Count > 0) return new ResolvedReferences([], false, "", question, MissingMessage(parsed.Missing, shown));
-        var found = parsed.Positions.Select(n => papers[n - 1]).OfType<Paper>().ToList();
+        var found = parsed.Positions.Where(n => papers[n - 1] is not null).Select(n => new NumberedSource(n, papers[n - 1]!, 1.0)).ToList();
         if (found.Count == 0) return ResolvedReferences.None(question);
         return new ResolvedReferences(found, parsed.Compare, parsed.Aspect, ReferenceParser.Rewrite(question, parsed, titles), null);
     }

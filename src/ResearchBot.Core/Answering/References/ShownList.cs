@@ -16,11 +16,22 @@ public enum ShownListKind
 /// </summary>
 public sealed record ShownList(IReadOnlyList<string> PaperIds, ShownListKind Kind)
 {
-    /// <summary>The sources shown under <paramref name="answer"/>: the cited ones, by number (1..k after renumbering); null when none.</summary>
-    public static ShownList? UnderAnswer(Answer answer)
+    /// <summary>
+    /// The list to refer to after <paramref name="answer"/>: its cited sources (numbered 1..k); but when the answer was
+    /// about papers of <paramref name="previous"/> under their list numbers ("compare [1] and [3]"), that list stays (with
+    /// any papers a model found added after it), so "[2]" keeps meaning what it meant. With nothing cited, the previous list.
+    /// </summary>
+    public static ShownList? After(ShownList? previous, Answer answer)
     {
-        var cited = answer.CitedSources.OrderBy(s => s.N).Select(s => s.Id).ToList();
-        return cited.Count == 0 ? null : new ShownList(cited, ShownListKind.Answer);
+        var cited = answer.CitedSources.OrderBy(s => s.N).ToList();
+        if (cited.Count == 0) return previous;
+        if (previous is not null && cited.Any(s => s.N <= previous.Count) && cited.All(s => s.N > previous.Count || previous.PaperIds[s.N - 1] == s.Id))
+        {
+            var ids = previous.PaperIds.ToList();
+            foreach (var s in answer.Sources.OrderBy(s => s.N).Where(s => s.N == ids.Count + 1)) ids.Add(s.Id);
+            return new ShownList(ids, previous.Kind);
+        }
+        return new ShownList(cited.Select(s => s.Id).ToList(), ShownListKind.Answer);
     }
 
     /// <summary>Every source of <paramref name="answer"/>, by number (what <c>/sources</c> prints).</summary>

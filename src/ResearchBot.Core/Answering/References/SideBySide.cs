@@ -16,7 +16,8 @@ public static partial class SideBySide
     public static string Write(string aspect, IReadOnlyList<NumberedSource> sources)
     {
         var sb = new StringBuilder();
-        sb.Append("Side by side, ").Append(string.Join(" and ", sources.Select(s => $"[{s.N}]"))).Append(":\n");
+        var numbers = sources.Select(s => $"[{s.N}]").ToList();
+        sb.Append("Side by side, ").Append(numbers.Count == 1 ? numbers[0] : string.Join(", ", numbers.Take(numbers.Count - 1)) + " and " + numbers[^1]).Append(":\n");
         var aspectTerms = Terms.Of(aspect).Distinct().ToList();
         if (aspectTerms.Count > 0)
             Section(sb, $"On {aspect}", sources, s => Best(s, sentence => Overlap(sentence, aspectTerms), 0.5), $"its abstract says nothing about {aspect}");
@@ -39,16 +40,17 @@ public static partial class SideBySide
     }
 
     /// <summary>The best-scoring sentence of the abstract at or above <paramref name="minimum"/>; earlier sentences win ties.</summary>
-    private static string? Best(NumberedSource source, Func<string, double> score, double minimum)
+    private static string? Best(NumberedSource source, Func<string, double> score, double minimum) => Top(source, score, minimum, 1).FirstOrDefault();
+
+    /// <summary>Up to <paramref name="count"/> sentences scoring at least <paramref name="minimum"/>, best first (earlier sentences win ties), none repeated from <paramref name="skip"/>.</summary>
+    internal static IReadOnlyList<string> Top(NumberedSource source, Func<string, double> score, double minimum, int count, IEnumerable<string>? skip = null)
     {
-        string? best = null;
-        var bestScore = minimum - 1e-9;
-        foreach (var sentence in Sentences.Split(source.Paper.Abstract))
-        {
-            var s = score(sentence);
-            if (s > bestScore) (best, bestScore) = (sentence, s);
-        }
-        return best;
+        var skipped = skip?.ToHashSet() ?? [];
+        return Sentences.Split(source.Paper.Abstract)
+            .Select((sentence, i) => (sentence, i, s: score(sentence)))
+            .Where(x => x.s >= minimum - 1e-9 && !skipped.Contains(x.sentence))
+            .OrderByDescending(x => x.s).ThenBy(x => x.i)
+            .Take(count).OrderBy(x => x.i).Select(x => x.sentence).ToList();
     }
 
     private static double Overlap(string sentence, IReadOnlyList<string> terms)
@@ -57,10 +59,10 @@ public static partial class SideBySide
         return terms.Count(words.Contains) / (double)terms.Count + (Figure().IsMatch(sentence) ? 0.1 : 0);
     }
 
-    private static double Approach(string sentence) =>
+    internal static double Approach(string sentence) =>
         (Proposes().IsMatch(sentence) ? 1 : 0) + (Background().IsMatch(sentence) ? -1 : 0);
 
-    private static double Result(string sentence) =>
+    internal static double Result(string sentence) =>
         (Figure().IsMatch(sentence) ? 1 : 0) + (Reports().IsMatch(sentence) ? 0.6 : 0) + (Background().IsMatch(sentence) ? -1 : 0);
 
     /// <summary>"MiniCache" for "MiniCache: KV Cache Compression in Depth Dimension …"; short titles stay whole.</summary>
