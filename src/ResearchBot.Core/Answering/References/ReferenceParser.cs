@@ -21,6 +21,7 @@ public static partial class ReferenceParser
         "summary", "say", "detail", "details", "differ", "differenc", "difference", "different", "side", "versus", "source", "result",
         "item", "entry", "ones", "please", "again", "second", "third", "first", "last", "fourth", "fifth", "number", "show", "let",
         "talk", "know", "look", "read", "think", "about", "like", "give", "each", "other", "former", "latter", "ref", "what's",
+        "report", "find", "found", "claim", "contribut", "contribution", "idea", "main", "propos", "achiev", "say", "work",
     };
 
     /// <summary>The references of <paramref name="question"/> against a list of <paramref name="titles"/> (title i is number i+1; empty when no list was shown).</summary>
@@ -124,33 +125,39 @@ public static partial class ReferenceParser
         {
             var title = Whitespace().Replace(titles[i], " ").Trim();
             if (title.Length == 0) continue;
-            var names = new List<(string Name, bool IgnoreCase)> { (title, true) };
+            // Whole titles and multi-word short names match in any case; a one-word name ("MiniCache", "ThinK") matches as
+            // written, or in any case when framed as "the minicache paper" — so "I think …" is not ThinK.
+            var names = new List<(string Name, bool AnyCase)> { (title, true) };
             var colon = title.IndexOf(':');
             if (colon > 0)
             {
                 var shortName = title[..colon].Trim();
                 var words = shortName.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-                if (words <= 5 && shortName.Length >= 3)
-                    names.Add((shortName, words > 1 || IsCoined(shortName)));
+                if (words <= 5 && shortName.Length >= 3 && !GenericNames.Contains(shortName)) names.Add((shortName, words > 1));
             }
             foreach (var token in NameToken().Matches(title).Select(m => m.Value).Distinct())
             {
                 if (!IsCoined(token) || GenericNames.Contains(token)) continue;
-                if (titles.Where((t, j) => j != i).Any(t => t.Contains(token, StringComparison.Ordinal))) continue;
+                if (titles.Where((t, j) => j != i).Any(t => t.Contains(token, StringComparison.OrdinalIgnoreCase))) continue;
                 names.Add((token, false));
             }
-            foreach (var (name, ignoreCase) in names)
+            foreach (var (name, anyCase) in names)
             {
-                var pattern = $@"(?<![\w-])(?:the\s+)?{Regex.Escape(name)}(?![\w-])(?:\s+(?:paper|method|model|work|approach|one)\b)?";
-                var m = Regex.Match(question, pattern, ignoreCase ? RegexOptions.IgnoreCase | RegexOptions.CultureInvariant : RegexOptions.CultureInvariant);
+                var escaped = Regex.Escape(name);
+                var m = Regex.Match(question, $@"(?<![\w-])(?:the\s+)?{escaped}(?![\w-])(?:\s+(?:paper|method|model|work|approach|one)\b)?",
+                    anyCase ? RegexOptions.IgnoreCase | RegexOptions.CultureInvariant : RegexOptions.CultureInvariant);
+                if (!m.Success && !anyCase)
+                    m = Regex.Match(question, $@"\bthe\s+{escaped}\s+(?:paper|method|model|work|approach)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
                 if (m.Success) { yield return (m.Index, m.Length, [i + 1]); break; }
             }
         }
     }
 
-    /// <summary>A made-up name: an upper-case letter after the first character (MiniCache, ThinK) or letters mixed with digits (H2O).</summary>
+    /// <summary>A made-up name: an upper-case letter inside a word (MiniCache, ThinK, LOOK-M; not Memory-Efficient) or letters mixed with digits (H2O).</summary>
     private static bool IsCoined(string name) =>
-        name.Length >= 3 && !name.Contains(' ') && (name.Skip(1).Any(char.IsUpper) || (name.Any(char.IsDigit) && name.Any(char.IsLetter)));
+        name.Length >= 3 && !name.Contains(' ')
+        && (Enumerable.Range(1, name.Length - 1).Any(i => char.IsUpper(name[i]) && char.IsLetterOrDigit(name[i - 1]))
+            || (name.Any(char.IsDigit) && name.Any(char.IsLetter)));
 
     private static readonly HashSet<string> GenericNames = new(StringComparer.OrdinalIgnoreCase)
     {
