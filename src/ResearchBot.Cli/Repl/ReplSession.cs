@@ -152,7 +152,7 @@ internal sealed class ReplSession(CliConsole console, IServiceProvider services,
         [
             ("QUESTION", "Ask; follow-ups (\"what about its memory cost?\") use the conversation so far"),
             ("/search Q", "The papers that match Q"),
-            ("/paper REF", "One paper: n of the last list (answer or /search), an arXiv id or link, a paper id, or title words"),
+            ("/paper ID", "One paper: n of the last list (answer or /search), an arXiv id or link, a paper id, or title words"),
             ("/digest [DATE]", "The digest of a day (YYYY-MM-DD; default: the latest day)"),
             ("/sources", "Every numbered source of the last answer"),
             ("/new", "Forget the conversation"),
@@ -192,7 +192,7 @@ internal sealed class ReplSession(CliConsole console, IServiceProvider services,
         if (reference.Length == 0)
             throw new CliException("/paper needs a paper, e.g. /paper 2 (number 2 of the last list), /paper 2401.12345 or /paper MiniCache");
         var found = await services.GetRequiredService<ReferenceResolver>().FindPaperAsync(reference, _shown, cancellationToken);
-        if (found.Paper is null) throw new CliException($"/paper {reference}: {found.Problem}");
+        if (found.Paper is null) throw new CliException($"/paper {reference}: {char.ToLowerInvariant(found.Problem![0])}{found.Problem[1..]}");
         PaperPrinter.Write(console, found.Paper);
     }
 

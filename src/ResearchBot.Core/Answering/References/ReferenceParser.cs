@@ -7,7 +7,7 @@ namespace ResearchBot.Answering.References;
 /// <summary>
 /// Finds what a question refers to in the last shown list: "[2]", "[1] and [3]", "[1-3]", "paper 2", "source 3",
 /// "the first / second / last one", a title or its short name ("the MiniCache paper"), and — in a short follow-up —
-/// "these", "them", "both" (and "it" when the list has one paper). Pure and deterministic.
+/// "these", "them", "both". ("it" and "its" are left to the follow-up condenser.) Pure and deterministic.
 /// </summary>
 public static partial class ReferenceParser
 {
@@ -62,8 +62,6 @@ public static partial class ReferenceParser
                 var two = TwoWord().IsMatch(all.Value);
                 kept.Add((all.Index, all.Length, Enumerable.Range(1, two ? Math.Min(2, count) : count).ToList()));
             }
-            else if (count == 1 && SingleOne().Match(question) is { Success: true } one && !DummyIt().IsMatch(question))
-                kept.Add((one.Index, one.Length, [1]));
         }
         if (kept.Count == 0) return ParsedReferences.None;
 
@@ -222,12 +220,6 @@ public static partial class ReferenceParser
 
     [GeneratedRegex(@"\b(?:both|two)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TwoWord();
-
-    [GeneratedRegex(@"\b(?:it|its|this\s+(?:paper|one|work|method|model|approach)|that\s+(?:paper|one|work|method|model|approach))\b", RegexOptions.IgnoreCase)]
-    private static partial Regex SingleOne();
-
-    [GeneratedRegex(@"\b(?:is|was|isn't|wasn't)\s+it\s+(?:possible|true|feasible|worth|better|hard|easy|common|known|necessary|enough)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex DummyIt();
 
     [GeneratedRegex(@"\b(?:compare|compared|comparing|comparison|contrast|versus|vs\.?|differ|differs|difference|differences|different|side by side|better|worse)\b", RegexOptions.IgnoreCase)]
     private static partial Regex CompareWords();
