@@ -54,16 +54,16 @@ public sealed class InteractionHandler(
         if (decision.Refusal is { } refusal) { await reply.NoticeAsync(refusal, cancellationToken); return; }
         using var lease = decision.Lease;
         var channel = ChannelOf(interaction);
-        var answer = await streamer.StreamAsync(new AskRequest(question, [], Shown: conversations.Shown(channel)), reply, cancellationToken);
-        if (answer is not null) conversations.SetShown(channel, ShownList.After(conversations.Shown(channel), answer));
+        await streamer.StreamAsync(new AskRequest(question, [], Shown: conversations.Shown(channel)), reply, cancellationToken,
+            answer => conversations.SetShown(channel, ShownList.After(conversations.Shown(channel), answer)));
     }
 
     private async Task SearchAsync(IncomingInteraction interaction, string query, IReplyTarget reply, CancellationToken cancellationToken)
     {
         var results = await search.SearchAsync(new SearchQuery(query.Trim(), 10), cancellationToken);
-        await reply.DeliverAsync(ResultFormatter.Search(results), null, cancellationToken);
         var listed = results.Relevant.Select(h => h.Paper.Id).ToList();
         if (listed.Count > 0) conversations.SetShown(ChannelOf(interaction), ShownList.OfSearch(listed));
+        await reply.DeliverAsync(ResultFormatter.Search(results), null, cancellationToken);
     }
 
     /// <summary>Where a numbered list was shown: the channel (or thread) of the command, else the user's DM.</summary>

@@ -40,14 +40,14 @@ public sealed class MessageHandler(
         Answer? answer;
         await using (await TypingIndicator.StartAsync(rest, message.ChannelId, time, log))
             answer = await streamer.StreamAsync(
-                new AskRequest(question, conversations.History(message.ChannelId), Shown: conversations.Shown(message.ChannelId)), reply, cancellationToken);
-        if (answer is null) return;
-        if (inConversation)
-        {
-            conversations.Append(message.ChannelId, answer.StandaloneQuestion, answer.Text);
-            conversations.SetShown(message.ChannelId, ShownList.After(conversations.Shown(message.ChannelId), answer));
-        }
-        else await StartThreadAsync(message, question, answer, cancellationToken);
+                new AskRequest(question, conversations.History(message.ChannelId), Shown: conversations.Shown(message.ChannelId)), reply, cancellationToken,
+                done =>
+                {
+                    if (!inConversation) return;
+                    conversations.Append(message.ChannelId, done.StandaloneQuestion, done.Text);
+                    conversations.SetShown(message.ChannelId, ShownList.After(conversations.Shown(message.ChannelId), done));
+                });
+        if (answer is not null && !inConversation) await StartThreadAsync(message, question, answer, cancellationToken);
     }
 
     /// <summary>Starts the thread where follow-ups continue; without the permission the answer still stands.</summary>

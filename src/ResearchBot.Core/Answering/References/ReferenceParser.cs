@@ -135,7 +135,7 @@ public static partial class ReferenceParser
             }
             foreach (var token in NameToken().Matches(title).Select(m => m.Value).Distinct())
             {
-                if (!IsCoined(token) || GenericNames.Contains(token)) continue;
+                if (!IsCamelCaseName(token) || GenericNames.Contains(token)) continue;
                 if (titles.Where((t, j) => j != i).Any(t => t.Contains(token, StringComparison.OrdinalIgnoreCase))) continue;
                 names.Add((token, false));
             }
@@ -157,10 +157,16 @@ public static partial class ReferenceParser
         && (Enumerable.Range(1, name.Length - 1).Any(i => char.IsUpper(name[i]) && char.IsLetterOrDigit(name[i - 1]))
             || (name.Any(char.IsDigit) && name.Any(char.IsLetter)));
 
+    /// <summary>A CamelCase name inside a title ("RazorAttention", "MiniCache"), not an acronym: acronyms (DPO, BERT) name many papers' subjects.</summary>
+    private static bool IsCamelCaseName(string token) =>
+        token.Length >= 5 && token.Any(char.IsLower) && token.Count(char.IsUpper) >= 2 && IsCoined(token);
+
     private static readonly HashSet<string> GenericNames = new(StringComparer.OrdinalIgnoreCase)
     {
         "LLM", "LLMs", "VLM", "VLMs", "MLLM", "MLLMs", "LMs", "GPT", "GPUs", "GPU", "CPUs", "KV", "RL", "RLHF", "NLP", "AI", "QA", "VQA", "CoT",
         "LoRA", "MoE", "ViT", "ViTs", "SOTA", "API", "APIs", "3D", "2D", "4D", "DiT", "DiTs", "SFT", "RAG", "GNN", "GNNs", "CNN", "CNNs", "RNN", "RNNs",
+        "LLaMA", "LLaVA", "ChatGPT", "DeepSeek", "OpenAI", "PyTorch", "GitHub", "HuggingFace", "ImageNet", "QLoRA", "TinyLlama", "AlphaFold",
+        "AlphaCode", "AlphaGo", "MuZero", "WebArena", "HumanEval", "MiniGPT", "BitNet", "FlashAttention", "YouTube", "TikTok", "LaTeX", "JavaScript", "TypeScript",
     };
 
     /// <summary>"them", "both", "all of these", "these papers", "these" (not "these benchmarks": a demonstrative before another noun is not a reference).</summary>

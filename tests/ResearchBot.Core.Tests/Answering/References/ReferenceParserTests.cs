@@ -6,7 +6,7 @@ public sealed class ReferenceParserTests
 {
     private static readonly string[] Titles =
     [
-        "MiniCache: KV Cache Compression in Depth Dimension for Large Language Models",
+        "MiniCache: KV Cache Compression in Depth Dimension for Large Language Models with DPO and LLaMA",
         "RazorAttention: Efficient KV Cache Compression Through Retrieval Heads",
         "Memory-Efficient Visual Autoregressive Modeling with Scale-Aware KV Cache Compression",
         "Keyformer: KV Cache Reduction through Key Tokens Selection for Efficient Generative Inference",
@@ -59,6 +59,7 @@ public sealed class ReferenceParserTests
     [InlineData("Which of these benchmarks measure long context?")]
     [InlineData("papers from 2024 on GPT 4 and retrieval")]
     [InlineData("what does 2405.14366 propose?")]
+    [InlineData("How is DPO used to align LLaMA models?")]
     [InlineData("a 3x faster decoder with 2 papers")]
     public void A_new_question_refers_to_nothing(string question)
     {
