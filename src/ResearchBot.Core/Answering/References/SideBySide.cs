@@ -20,7 +20,10 @@ public static partial class SideBySide
         sb.Append("Side by side, ").Append(numbers.Count == 1 ? numbers[0] : string.Join(", ", numbers.Take(numbers.Count - 1)) + " and " + numbers[^1]).Append(":\n");
         var aspectTerms = Terms.Of(aspect).Distinct().ToList();
         if (aspectTerms.Count > 0)
-            Section(sb, $"On {aspect}", sources, s => Best(s, sentence => Overlap(sentence, aspectTerms), 0.5), $"its abstract says nothing about {aspect}");
+        {
+            var related = aspectTerms.SelectMany(t => Related.TryGetValue(t, out var words) ? words : []).ToHashSet();
+            Section(sb, $"On {aspect}", sources, s => Best(s, sentence => OnAspect(sentence, aspectTerms, related), 0.5), $"its abstract says nothing about {aspect}");
+        }
         else
         {
             Section(sb, "What it proposes", sources, s => Best(s, Approach, 0.5), "its abstract does not state its own method");
@@ -53,11 +56,34 @@ public static partial class SideBySide
             .Take(count).OrderBy(x => x.i).Select(x => x.sentence).ToList();
     }
 
-    private static double Overlap(string sentence, IReadOnlyList<string> terms)
+    /// <summary>How well a sentence speaks to the aspect: its words or related ones ("memory" → footprint, cache size), a figure
+    /// when the aspect is measurable, never a background sentence.</summary>
+    private static double OnAspect(string sentence, IReadOnlyList<string> terms, IReadOnlySet<string> related)
     {
         var words = Terms.Of(sentence).ToHashSet();
-        return terms.Count(words.Contains) / (double)terms.Count + (Figure().IsMatch(sentence) ? 0.1 : 0);
+        var direct = terms.Count(words.Contains) / (double)terms.Count;
+        var near = related.Count > 0 && words.Overlaps(related) ? 0.6 : 0;
+        var figure = related.Count > 0 && Figure().IsMatch(sentence) ? 0.3 : 0;
+        var background = Background().IsMatch(sentence) || (Problem().IsMatch(sentence) && !Proposes().IsMatch(sentence)) ? -1 : 0;
+        return Math.Max(direct, near) + figure + background;
     }
+
+    // Words that answer a measurable aspect, as stems (see Terms.Stem).
+    private static readonly Dictionary<string, string[]> Related = Build(new()
+    {
+        ["memory"] = ["memory", "footprint", "size", "compression", "compress", "ratio", "gpu", "storage", "bytes", "gb"],
+        ["cost"] = ["cost", "memory", "compute", "flops", "latency", "efficient", "efficiency", "cheap", "budget", "overhead"],
+        ["speed"] = ["speed", "speedup", "faster", "latency", "throughput", "accelerate", "acceleration", "fps", "time"],
+        ["speedup"] = ["speed", "speedup", "faster", "latency", "throughput", "accelerate", "acceleration"],
+        ["latency"] = ["latency", "speed", "speedup", "faster", "throughput", "time"],
+        ["throughput"] = ["throughput", "speed", "speedup", "faster", "latency"],
+        ["accuracy"] = ["accuracy", "accurate", "performance", "score", "benchmark", "outperform", "state-of-the-art", "quality"],
+        ["performance"] = ["performance", "accuracy", "score", "benchmark", "outperform", "quality"],
+        ["result"] = ["achieve", "outperform", "improve", "reduce", "accuracy", "performance", "speedup"],
+    });
+
+    private static Dictionary<string, string[]> Build(Dictionary<string, string[]> words) =>
+        words.ToDictionary(kv => Terms.Stem(kv.Key), kv => kv.Value.SelectMany(Terms.Of).Distinct().ToArray());
 
     internal static double Approach(string sentence) =>
         (Proposes().IsMatch(sentence) ? 1 : 0) + (Background().IsMatch(sentence) ? -1 : 0);
@@ -83,4 +109,7 @@ public static partial class SideBySide
 
     [GeneratedRegex(@"\b(?:existing|prior|previous|traditional|conventional|current) (?:\w+ ){0,3}?(?:methods|approaches|works|techniques|models|systems)\b|^(?:however|despite|although|while)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Background();
+
+    [GeneratedRegex(@"\b(?:challeng\w*|bottleneck\w*|suffer\w*|struggl\w*|prohibitive\w*|hinder\w*|limitation\w*|demands?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Problem();
 }
