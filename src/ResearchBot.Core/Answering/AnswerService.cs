@@ -80,7 +80,7 @@ public sealed class AnswerService(
         if (model is null)
         {
             var raw = resolved.Compare ? OfflineAnswerer.Notice + "\n\n" + SideBySide.Write(resolved.Aspect, resolved.Sources)
-                : resolved.Aspect.Length > 0 ? offline.Answer(resolved.Aspect, resolved.Sources)
+                : resolved.Aspect.Length > 0 ? OfflineAnswerer.Notice + "\n\n" + SideBySide.OnAspect(resolved.Aspect, resolved.Sources)
                 : OfflineAnswerer.Notice + "\n\n" + PaperSummary.Write(resolved.Sources);
             var offlineAnswer = Complete(request, resolved.Standalone, raw, sources, null, keepNumbers: true);
             yield return new AnswerDelta(offlineAnswer.Text);

@@ -21,7 +21,7 @@ public static partial class SideBySide
         var aspectTerms = Terms.Of(aspect).Distinct().ToList();
         if (aspectTerms.Count > 0)
         {
-            var related = aspectTerms.SelectMany(t => Related.TryGetValue(t, out var words) ? words : []).ToHashSet();
+            var related = RelatedTo(aspectTerms);
             Section(sb, $"On {aspect}", sources, s => Best(s, sentence => OnAspect(sentence, aspectTerms, related), 0.5), $"its abstract says nothing about {aspect}");
         }
         else
@@ -31,6 +31,34 @@ public static partial class SideBySide
         }
         return sb.ToString().TrimEnd();
     }
+
+    /// <summary>
+    /// The answer to an aspect question about listed papers ("what do [3] and [4] cost in memory?"): each paper's sentence
+    /// on the aspect, with its [n]; papers whose abstract is silent on it are named in one closing line.
+    /// </summary>
+    public static string OnAspect(string aspect, IReadOnlyList<NumberedSource> sources)
+    {
+        var terms = Terms.Of(aspect).Distinct().ToList();
+        var related = RelatedTo(terms);
+        var sb = new StringBuilder();
+        var silent = new List<int>();
+        foreach (var source in sources)
+        {
+            if (Best(source, sentence => OnAspect(sentence, terms, related), 0.5) is { } sentence)
+                sb.Append("- ").Append(ShortName(source.Paper.Title)).Append(": ").Append(sentence).Append(" [").Append(source.N).Append("]\n");
+            else silent.Add(source.N);
+        }
+        if (silent.Count > 0)
+        {
+            var numbers = silent.Select(n => $"[{n}]").ToList();
+            var which = numbers.Count == 1 ? numbers[0] : string.Join(", ", numbers.Take(numbers.Count - 1)) + " and " + numbers[^1];
+            sb.Append(sb.Length == 0 ? "" : "\n").Append($"The abstract{(silent.Count == 1 ? " of" : "s of")} {which} say{(silent.Count == 1 ? "s" : "")} nothing about \"{aspect}\".");
+        }
+        return sb.ToString().TrimEnd();
+    }
+
+    private static HashSet<string> RelatedTo(IEnumerable<string> terms) =>
+        terms.SelectMany(t => Related.TryGetValue(t, out var words) ? words : []).ToHashSet();
 
     private static void Section(StringBuilder sb, string heading, IReadOnlyList<NumberedSource> sources, Func<NumberedSource, string?> pick, string none)
     {
@@ -74,6 +102,11 @@ public static partial class SideBySide
         ["memory"] = ["memory", "footprint", "size", "compression", "compress", "ratio", "gpu", "storage", "bytes", "gb"],
         ["cost"] = ["cost", "memory", "compute", "flops", "latency", "efficient", "efficiency", "cheap", "budget", "overhead"],
         ["speed"] = ["speed", "speedup", "faster", "latency", "throughput", "accelerate", "acceleration", "fps", "time"],
+        ["fast"] = ["speed", "speedup", "faster", "latency", "throughput", "accelerate", "acceleration", "fps"],
+        ["faster"] = ["speed", "speedup", "faster", "latency", "throughput", "accelerate", "acceleration", "fps"],
+        ["fastest"] = ["speed", "speedup", "faster", "latency", "throughput", "accelerate", "acceleration", "fps"],
+        ["efficient"] = ["efficient", "efficiency", "memory", "compute", "flops", "latency", "throughput", "speedup", "cost"],
+        ["efficiency"] = ["efficient", "efficiency", "memory", "compute", "flops", "latency", "throughput", "speedup", "cost"],
         ["speedup"] = ["speed", "speedup", "faster", "latency", "throughput", "accelerate", "acceleration"],
         ["latency"] = ["latency", "speed", "speedup", "faster", "throughput", "time"],
         ["throughput"] = ["throughput", "speed", "speedup", "faster", "latency"],
@@ -83,7 +116,7 @@ public static partial class SideBySide
     });
 
     private static Dictionary<string, string[]> Build(Dictionary<string, string[]> words) =>
-        words.ToDictionary(kv => Terms.Stem(kv.Key), kv => kv.Value.SelectMany(Terms.Of).Distinct().ToArray());
+        words.GroupBy(kv => Terms.Stem(kv.Key)).ToDictionary(g => g.Key, g => g.SelectMany(kv => kv.Value).SelectMany(Terms.Of).Distinct().ToArray());
 
     internal static double Approach(string sentence) =>
         (Proposes().IsMatch(sentence) ? 1 : 0) + (Background().IsMatch(sentence) ? -1 : 0);

@@ -44,4 +44,13 @@ public sealed class SideBySideTests
         Assert.Contains("- RazorAttention: RazorAttention reduces the KV cache size by over 70%", text);
         Assert.Contains("- Step by Step: its abstract says nothing about memory [3].", text);
     }
+
+    [Fact]
+    public void An_aspect_question_quotes_each_paper_on_it_and_names_the_silent_ones_once()
+    {
+        var text = SideBySide.OnAspect("memory cost", [Razor, Reasoner]);
+
+        Assert.Equal("- RazorAttention: RazorAttention reduces the KV cache size by over 70% without noticeable impact on performance. [1]\n\n" +
+            "The abstract of [3] says nothing about \"memory cost\".", text.ReplaceLineEndings("\n"));
+    }
 }
