@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ResearchBot.Answering.References;
 using ResearchBot.Discord.Bot;
 using ResearchBot.Discord.Gateway;
 using ResearchBot.Discord.Rest;
@@ -38,6 +39,7 @@ public static class DiscordServiceCollectionExtensions
 
         services.AddSingleton<BotIdentity>();
         services.AddSingleton<ConversationStore>();
+        services.TryAddSingleton<ReferenceResolver>();
         services.AddSingleton<AnswerThrottle>();
         services.AddSingleton<InFlightTracker>();
         services.AddSingleton<AnswerStreamer>();

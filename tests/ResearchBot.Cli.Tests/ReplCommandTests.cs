@@ -89,7 +89,7 @@ public sealed class ReplCommandTests : IDisposable
         var errors = result.ErrorLines.Where(l => l.StartsWith("error:", StringComparison.Ordinal)).ToList();
         Assert.Equal(
         [
-            "error: no paper with id '9999.99999' in the store (/search finds ids)",
+            "error: /paper 9999.99999: no paper with arXiv id 9999.99999 is in the store (its arXiv page: https://arxiv.org/abs/9999.99999); words of its title may find it if it was stored without its id.",
             "error: /digest '2026-13-01' is not a date: use YYYY-MM-DD, e.g. 2026-11-20",
             "error: no papers were listed on 2026-01-01 (listing days in the store: 2026-03-17, 2026-04-28, 2026-07-30, 2026-09-02)",
             "error: /search needs a query, e.g. /search speculative decoding",

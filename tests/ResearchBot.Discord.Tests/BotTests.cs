@@ -159,7 +159,7 @@ public class BotTests
             DiscordEvents.Command("i1", "t1", bot.Gateway.ApplicationId, "paper", new Dictionary<string, string> { ["id"] = "2499.99999" }));
         var reply = await bot.WaitForMessageAsync(m => m.Id == "original:t1", "/paper");
 
-        Assert.Equal("I don't have a paper with id `2499.99999`.", reply.Content);
+        Assert.StartsWith("No paper with arXiv id 2499.99999 is in the store (its arXiv page: https://arxiv.org/abs/2499.99999)", reply.Content);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ internal static class PaperPrinter
         {
             console.Out.WriteLine(paper.Title);
             console.Out.WriteLine(string.Join(" · ", meta));
-            if (url is not null) console.Out.WriteLine(url);
+            console.Out.WriteLine(url);
             if (paper.Abstract.Length > 0)
             {
                 console.Out.WriteLine();
@@ -26,9 +26,10 @@ internal static class PaperPrinter
             return;
         }
         var ansi = console.Ansi;
-        ansi.MarkupLine($"[bold]{Markup.Escape(paper.Title)}[/]");
+        var title = Markup.Escape(paper.Title);
+        ansi.MarkupLine(ansi.Profile.Capabilities.Links ? $"[bold][link={Markup.Escape(url)}]{title}[/][/]" : $"[bold]{title}[/]");
         ansi.MarkupLine($"[dim]{Markup.Escape(string.Join(" · ", meta))}[/]");
-        if (url is not null) ansi.MarkupLine($"[link={Markup.Escape(url)}]{Markup.Escape(url)}[/]");
+        ansi.MarkupLine($"[link={Markup.Escape(url)}]{Markup.Escape(url)}[/]");
         if (paper.Abstract.Length > 0)
         {
             ansi.WriteLine();

@@ -17,10 +17,3 @@ internal sealed record SearchJsonHit(string Id, string Title, double Score, stri
     public static SearchJsonHit From(SearchHit hit) =>
         new(hit.Paper.Id, hit.Paper.Title, Math.Round(hit.Score, 4), PaperLinks.Url(hit.Paper), hit.Paper.Published ?? hit.Paper.Date);
 }
-
-/// <summary>Where a paper can be read.</summary>
-internal static class PaperLinks
-{
-    /// <summary>The paper's own link, else its arXiv abstract page when the id is an arXiv id.</summary>
-    public static string? Url(Paper paper) => paper.Url ?? PaperId.ArxivUrl(paper.Id);
-}

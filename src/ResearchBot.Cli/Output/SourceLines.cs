@@ -4,7 +4,7 @@ using Spectre.Console;
 
 namespace ResearchBot.Cli.Output;
 
-/// <summary>Numbered sources as lines: "[n] Title (date) link" in plain text, or with the number highlighted and a clickable link on a terminal.</summary>
+/// <summary>Numbered sources as lines: "[n] Title (date) link" in plain text, or with the number highlighted and the title a hyperlink on a terminal that shows them.</summary>
 internal static class SourceLines
 {
     /// <summary>The plain line of one source.</summary>
@@ -16,13 +16,18 @@ internal static class SourceLines
         return line;
     }
 
-    /// <summary>The markup line of one source; <paramref name="dim"/> greys it out (a source the answer did not cite).</summary>
-    public static string Markup(AnswerSource source, bool dim = false)
+    /// <summary>
+    /// The markup line of one source; <paramref name="dim"/> greys it out (a source the answer did not cite). With
+    /// <paramref name="links"/> (a terminal that shows hyperlinks) the title is the link; otherwise the link follows it.
+    /// </summary>
+    public static string Markup(AnswerSource source, bool dim = false, bool links = false)
     {
         var title = Spectre.Console.Markup.Escape(source.Title);
-        var line = $"[{CitationMarkup.Style}][[{source.N}]][/] {(dim ? $"[dim]{title}[/]" : title)}";
+        var url = source.Url is { Length: > 0 } u ? Spectre.Console.Markup.Escape(u) : null;
+        var shownTitle = links && url is not null ? $"[link={url}]{title}[/]" : title;
+        var line = $"[{CitationMarkup.Style}][[{source.N}]][/] {(dim ? $"[dim]{shownTitle}[/]" : shownTitle)}";
         if (source.Published is { } d) line += $" [dim]({Day(d)})[/]";
-        if (source.Url is { } url) line += $" [link={Spectre.Console.Markup.Escape(url)}]{Spectre.Console.Markup.Escape(url)}[/]";
+        if (!links && url is not null) line += $" [link={url}]{url}[/]";
         return line;
     }
 
@@ -34,7 +39,8 @@ internal static class SourceLines
         if (console.IsTerminal)
         {
             console.Ansi.MarkupLine($"[bold]{Spectre.Console.Markup.Escape(heading)}[/]");
-            foreach (var s in list) console.Ansi.MarkupLine(Markup(s, dim?.Invoke(s) ?? false));
+            var links = console.Ansi.Profile.Capabilities.Links;
+            foreach (var s in list) console.Ansi.MarkupLine(Markup(s, dim?.Invoke(s) ?? false, links));
         }
         else
         {

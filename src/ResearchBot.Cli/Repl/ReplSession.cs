@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using ResearchBot.Answering;
+using ResearchBot.Answering.References;
 using ResearchBot.ChatClients;
 using ResearchBot.Cli.Commands;
 using ResearchBot.Cli.Output;
@@ -27,6 +28,7 @@ internal sealed class ReplSession(CliConsole console, IServiceProvider services,
     private readonly IAnswerService _answers = services.GetRequiredService<IAnswerService>();
     private readonly List<ChatTurn> _history = [];
     private Answer? _last;
+    private ShownList? _shown;
     private CancellationTokenSource? _current;
     private volatile bool _exitArmed;
 
@@ -72,11 +74,14 @@ internal sealed class ReplSession(CliConsole console, IServiceProvider services,
         Volatile.Write(ref _current, answerCts);
         try
         {
-            var answer = await AnswerPrinter.WriteAsync(console, _answers, new AskRequest(question, [.. _history]), answerCts.Token);
-            _history.Add(new ChatTurn("user", question));
+            var answer = await AnswerPrinter.WriteAsync(console, _answers, new AskRequest(question, [.. _history], Shown: _shown), answerCts.Token);
+            // The question as answered ("tell me more about [2]" names the paper), so later follow-ups build on it;
+            // the answer keeps its sources so the condenser can read its [n] as titles.
+            _history.Add(new ChatTurn("user", answer.StandaloneQuestion));
             _history.Add(new ChatTurn("assistant", answer.Text, answer.Sources));
             if (_history.Count > MaxTurns) _history.RemoveRange(0, _history.Count - MaxTurns);
             _last = answer;
+            _shown = ShownList.After(_shown, answer);
         }
         catch (OperationCanceledException) when (answerCts.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -111,6 +116,7 @@ internal sealed class ReplSession(CliConsole console, IServiceProvider services,
                 case "/new":
                     _history.Clear();
                     _last = null;
+                    _shown = null;
                     Say("Started a new conversation: follow-ups no longer refer to earlier questions.");
                     break;
                 case "/sources":
@@ -147,7 +153,7 @@ internal sealed class ReplSession(CliConsole console, IServiceProvider services,
         [
             ("QUESTION", "Ask; follow-ups (\"what about its memory cost?\") use the conversation so far"),
             ("/search Q", "The papers that match Q"),
-            ("/paper ID", "One paper: an arXiv id or link, a paper id, or the n of a source of the last answer"),
+            ("/paper ID", "One paper: n of the last list (answer or /search), an arXiv id or link, a paper id, or title words"),
             ("/digest [DATE]", "The digest of a day (YYYY-MM-DD; default: the latest day)"),
             ("/sources", "Every numbered source of the last answer"),
             ("/new", "Forget the conversation"),
@@ -171,6 +177,7 @@ internal sealed class ReplSession(CliConsole console, IServiceProvider services,
         if (_last.Sources.Count == 0) { Say("The last answer had no sources."); return; }
         var cited = _last.Citations.Count == 0 ? "none cited" : "cited: " + string.Join(", ", _last.Citations.Select(n => $"[{n}]"));
         SourceLines.Write(console, $"Sources of the last answer ({cited}):", _last.Sources, s => !_last.Citations.Contains(s.N));
+        _shown = ShownList.AllSources(_last);
     }
 
     private async Task SearchAsync(string query, CancellationToken cancellationToken)
@@ -178,17 +185,16 @@ internal sealed class ReplSession(CliConsole console, IServiceProvider services,
         if (query.Length == 0) throw new CliException("/search needs a query, e.g. /search speculative decoding");
         var results = await services.GetRequiredService<IPaperSearch>().SearchAsync(new SearchQuery(query, 10), cancellationToken);
         SearchTable.Write(console.Ansi, results);
+        if (results.Hits.Count > 0) _shown = ShownList.OfSearch(results.Hits.Select(h => h.Paper.Id));
     }
 
-    private async Task PaperAsync(string id, CancellationToken cancellationToken)
+    private async Task PaperAsync(string reference, CancellationToken cancellationToken)
     {
-        if (id.Length == 0) throw new CliException("/paper needs an id, e.g. /paper 2401.12345 or /paper 2 (source [2] of the last answer)");
-        var key = PaperId.TryArxiv(id) ?? id;
-        if (int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && _last?.Sources.FirstOrDefault(s => s.N == n) is { } source)
-            key = source.Id;
-        var paper = await services.GetRequiredService<IPaperStore>().GetAsync(key, cancellationToken)
-            ?? throw new CliException($"no paper with id '{key}' in the store (/search finds ids)");
-        PaperPrinter.Write(console, paper);
+        if (reference.Length == 0)
+            throw new CliException("/paper needs a paper, e.g. /paper 2 (number 2 of the last list), /paper 2401.12345 or /paper MiniCache");
+        var found = await services.GetRequiredService<ReferenceResolver>().FindPaperAsync(reference, _shown, cancellationToken);
+        if (found.Paper is null) throw new CliException($"/paper {reference}: {char.ToLowerInvariant(found.Problem![0])}{found.Problem[1..]}");
+        PaperPrinter.Write(console, found.Paper);
     }
 
     private async Task DigestAsync(string argument, CancellationToken cancellationToken)

@@ -5,14 +5,16 @@ using ResearchBot.Answering.Condensing;
 using ResearchBot.Answering.Dates;
 using ResearchBot.Answering.Model;
 using ResearchBot.Answering.Offline;
+using ResearchBot.Answering.References;
 using ResearchBot.Answering.Sources;
 using ResearchBot.Answering.Retrieval;
 
 namespace ResearchBot.Answering;
 
 /// <summary>
-/// The answer pipeline: condense the follow-up, understand dates, retrieve, abstain when nothing is relevant,
-/// answer from numbered sources (model, streamed; or offline), check the citations.
+/// The answer pipeline: resolve references to the last shown list ("[2]", "compare [1] and [3]"), condense the
+/// follow-up, understand dates, retrieve, abstain when nothing is relevant, answer from numbered sources (model,
+/// streamed; or offline), check the citations and number the cited sources 1..k in the order first cited.
 /// </summary>
 public sealed class AnswerService(
     QuestionCondenser condenser,
@@ -21,10 +23,21 @@ public sealed class AnswerService(
     OfflineAnswerer offline,
     ModelAnswerer? model,
     AnsweringOptions options,
-    ILogger<AnswerService> logger) : IAnswerService
+    ILogger<AnswerService> logger,
+    ReferenceResolver? references = null) : IAnswerService
 {
     public async IAsyncEnumerable<AnswerUpdate> StreamAsync(AskRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        if (references is not null)
+        {
+            var resolved = await references.ResolveAsync(request.Question, request.Shown, cancellationToken);
+            if (resolved.Missing is not null || resolved.Found)
+            {
+                await foreach (var update in AnswerReferencedAsync(request, resolved, cancellationToken)) yield return update;
+                yield break;
+            }
+        }
+        // One usage counter for the condenser and the answer, so the answer reports both calls.
         var run = new ModelRun();
         var standalone = await condenser.CondenseAsync(request.Question, request.History, run, cancellationToken);
         var filter = dates.Parse(standalone);
@@ -45,27 +58,68 @@ public sealed class AnswerService(
         var sources = new SourceList(retrieved.Papers);
         if (model is null)
         {
-            var answer = offline.Answer(text, sources.Items);
-            yield return new AnswerDelta(answer);
-            yield return new AnswerCompleted(Complete(request, standalone, answer, sources, null));
+            var offlineAnswer = Complete(request, standalone, offline.Answer(text, sources.Items), sources, null);
+            yield return new AnswerDelta(offlineAnswer.Text);
+            yield return new AnswerCompleted(offlineAnswer);
             yield break;
         }
 
-        // Deltas show only valid citations and never the model's own trailing sources list, as the checked answer.
-        var citations = new StreamingCitationFilter(() => sources.Count);
-        await foreach (var piece in model.StreamAsync(standalone, sources, run, cancellationToken))
+        await foreach (var update in StreamModelAsync(request, standalone, standalone, sources, run, cancellationToken)) yield return update;
+    }
+
+    /// <summary>A question about listed papers: answered from exactly those (a model may search further), or the plain "There is no [7]".</summary>
+    private async IAsyncEnumerable<AnswerUpdate> AnswerReferencedAsync(AskRequest request, ResolvedReferences resolved, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        logger.LogDebug("References resolved: {Papers}", string.Join(", ", resolved.Sources.Select(s => $"[{s.N}] {s.Paper.Id}")));
+        if (resolved.Missing is { } missing)
         {
-            if (citations.Push(piece) is { Length: > 0 } shown) yield return new AnswerDelta(shown);
+            yield return new AnswerDelta(missing);
+            yield return new AnswerCompleted(new Answer(request.Question, request.Question, missing, [], [], Mode, null, true));
+            yield break;
         }
-        if (citations.Flush() is { Length: > 0 } rest) yield return new AnswerDelta(rest);
-        yield return new AnswerCompleted(Complete(request, standalone, run.Text.ToString(), sources, run.Usage));
+        // The papers keep their list numbers ([1] and [3] stay [1] and [3]), so the list stays valid for the next follow-up.
+        var sources = new SourceList(resolved.Sources);
+        if (model is null)
+        {
+            var raw = resolved.Compare ? OfflineAnswerer.Notice + "\n\n" + SideBySide.Write(resolved.Aspect, resolved.Sources)
+                : resolved.Aspect.Length > 0 ? OfflineAnswerer.Notice + "\n\n" + SideBySide.OnAspect(resolved.Aspect, resolved.Sources)
+                : OfflineAnswerer.Notice + "\n\n" + PaperSummary.Write(resolved.Sources);
+            var offlineAnswer = Complete(request, resolved.Standalone, raw, sources, null, keepNumbers: true);
+            yield return new AnswerDelta(offlineAnswer.Text);
+            yield return new AnswerCompleted(offlineAnswer);
+            yield break;
+        }
+        var prompt = resolved.Compare ? resolved.Standalone + " (Compare them side by side on the same aspects.)" : resolved.Standalone;
+        await foreach (var update in StreamModelAsync(request, resolved.Standalone, prompt, sources, new ModelRun(), cancellationToken, keepNumbers: true)) yield return update;
+    }
+
+    /// <summary>
+    /// The model's answer, streamed as the checked answer will read: only valid citations, never the model's own trailing
+    /// sources list, and numbered as the checked answer (unless the sources keep their list numbers).
+    /// </summary>
+    private async IAsyncEnumerable<AnswerUpdate> StreamModelAsync(AskRequest request, string standalone, string question, SourceList sources,
+        ModelRun run, [EnumeratorCancellation] CancellationToken cancellationToken, bool keepNumbers = false)
+    {
+        var citations = new StreamingCitationFilter(() => sources.Numbers.ToHashSet());
+        var order = keepNumbers ? null : new StreamingCitationOrder();
+        await foreach (var piece in model!.StreamAsync(question, sources, run, cancellationToken))
+        {
+            var shown = citations.Push(piece);
+            if (order is not null) shown = order.Push(shown, sources.Count);
+            if (shown.Length > 0) yield return new AnswerDelta(shown);
+        }
+        var rest = citations.Flush();
+        if (order is not null) rest = order.Push(rest, sources.Count) + order.Flush(sources.Count);
+        if (rest.Length > 0) yield return new AnswerDelta(rest);
+        yield return new AnswerCompleted(Complete(request, standalone, run.Text.ToString(), sources, run.Usage, keepNumbers));
     }
 
     private string Mode => model is null ? "offline" : "model";
 
-    private Answer Complete(AskRequest request, string standalone, string raw, SourceList sources, AnswerUsage? usage)
+    private Answer Complete(AskRequest request, string standalone, string raw, SourceList sources, AnswerUsage? usage, bool keepNumbers = false)
     {
-        var check = CitationChecker.Check(TrailingSources.Remove(raw), sources.Count, logger);
-        return new Answer(request.Question, standalone, check.Text, sources.ToAnswerSources(), check.Cited, Mode, usage, false);
+        var check = CitationChecker.Check(TrailingSources.Remove(raw), sources.Numbers.ToHashSet(), logger);
+        var (text, numbered, cited) = keepNumbers ? (check.Text, sources.ToAnswerSources(), check.Cited) : CitationOrder.Apply(check.Text, sources.ToAnswerSources());
+        return new Answer(request.Question, standalone, text, numbered, cited, Mode, usage, false);
     }
 }

@@ -10,6 +10,7 @@ using ResearchBot.Answering.Condensing;
 using ResearchBot.Answering.Dates;
 using ResearchBot.Answering.Model;
 using ResearchBot.Answering.Offline;
+using ResearchBot.Answering.References;
 using ResearchBot.Answering.Retrieval;
 using ResearchBot.ChatClients;
 using ResearchBot.Configuration;
@@ -55,10 +56,11 @@ public static class AnsweringServiceCollectionExtensions
         }
         services.AddSingleton(sp => new QuestionCondenser(sp.GetService<IChatClient>(), sp.GetRequiredService<ChatPrompt>(), Logger<QuestionCondenser>(sp)));
         services.AddSingleton<SourceRetriever>();
+        services.AddSingleton<ReferenceResolver>();
         services.AddSingleton<IAnswerService>(sp => new AnswerService(
             sp.GetRequiredService<QuestionCondenser>(), sp.GetRequiredService<DateFilterParser>(), sp.GetRequiredService<SourceRetriever>(),
             sp.GetRequiredService<OfflineAnswerer>(), sp.GetService<ModelAnswerer>(),
-            answering, Logger<AnswerService>(sp)));
+            answering, Logger<AnswerService>(sp), sp.GetRequiredService<ReferenceResolver>()));
         services.AddSingleton<IDigestService>(sp => new DigestService(sp.GetRequiredService<IPaperStore>(), sp.GetService<ModelDigestWriter>(), digest));
         return services;
     }

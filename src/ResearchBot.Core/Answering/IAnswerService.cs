@@ -9,7 +9,9 @@ public interface IAnswerService
 }
 
 /// <summary>A question and the conversation so far (oldest first).</summary>
-public sealed record AskRequest(string Question, IReadOnlyList<ChatTurn> History, int Top = 8, DateOnly? From = null, DateOnly? To = null);
+/// <param name="Shown">The last numbered list the person saw (an answer's sources or a search's results), so "[2]" and "the second one" resolve against it; null when none.</param>
+public sealed record AskRequest(string Question, IReadOnlyList<ChatTurn> History, int Top = 8, DateOnly? From = null, DateOnly? To = null,
+    References.ShownList? Shown = null);
 
 /// <summary>One turn of a conversation.</summary>
 /// <param name="Role"><c>user</c> or <c>assistant</c>.</param>

@@ -30,7 +30,7 @@ public sealed class DigestService(IPaperStore store, ModelDigestWriter? model, D
         OfflineDigestWriter.Fill(draft);
         if (model is not null) await model.FillAsync(draft, cancellationToken);
 
-        var sources = draft.Items.Select(i => new AnswerSource(i.N, i.Paper.Id, i.Paper.Title, i.Paper.Url ?? PaperId.ArxivUrl(i.Paper.Id), i.Paper.Date)).ToList();
+        var sources = draft.Items.Select(i => new AnswerSource(i.N, i.Paper.Id, i.Paper.Title, PaperLinks.Url(i.Paper), i.Paper.Date)).ToList();
         var themes = draft.Themes.Select(t => new DigestTheme(t.Name, t.Intro,
             t.Items.Select(i => new DigestItem(i.N, i.Paper.Id, i.Paper.Title, i.OneLiner)).ToList())).ToList();
         return new DailyDigest(day.Value, DigestRenderer.Render(draft), sources, themes);

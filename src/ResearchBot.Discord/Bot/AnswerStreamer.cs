@@ -12,8 +12,9 @@ namespace ResearchBot.Discord.Bot;
 /// </summary>
 public sealed class AnswerStreamer(IAnswerService answers, IOptions<DiscordOptions> options, TimeProvider time, ILogger<AnswerStreamer> log)
 {
-    /// <summary>Streams and delivers the answer; null when it failed (the reply then says so).</summary>
-    public async Task<Answer?> StreamAsync(AskRequest request, IReplyTarget target, CancellationToken cancellationToken)
+    /// <summary>Streams and delivers the answer; null when it failed (the reply then says so). <paramref name="answered"/> runs
+    /// before the final answer is delivered, so a conversation is up to date by the time the person can reply to it.</summary>
+    public async Task<Answer?> StreamAsync(AskRequest request, IReplyTarget target, CancellationToken cancellationToken, Action<Answer>? answered = null)
     {
         var text = new StringBuilder();
         long? lastShown = null;
@@ -39,6 +40,7 @@ public sealed class AnswerStreamer(IAnswerService answers, IOptions<DiscordOptio
             await target.NoticeAsync("Sorry — something went wrong while I was answering. Please try again in a moment.", cancellationToken);
             return null;
         }
+        answered?.Invoke(answer);
         await target.DeliverAsync(answer.Text, SourcesEmbed.Build(answer.CitedSources), cancellationToken);
         return answer;
     }

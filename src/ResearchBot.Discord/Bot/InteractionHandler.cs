@@ -1,12 +1,11 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ResearchBot.Answering;
+using ResearchBot.Answering.References;
 using ResearchBot.Digest;
 using ResearchBot.Discord.Rest;
 using ResearchBot.Discord.Rest.Models;
-using ResearchBot.Papers;
 using ResearchBot.Retrieval;
-using ResearchBot.Storage;
 
 namespace ResearchBot.Discord.Bot;
 
@@ -16,8 +15,9 @@ public sealed class InteractionHandler(
     AnswerStreamer streamer,
     AnswerThrottle throttle,
     IPaperSearch search,
-    IPaperStore store,
     IDigestService digests,
+    ConversationStore conversations,
+    ReferenceResolver references,
     IOptions<DiscordOptions> options,
     ILogger<InteractionHandler> log)
 {
@@ -31,9 +31,9 @@ public sealed class InteractionHandler(
             await (interaction.CommandName switch
             {
                 "ask" => AskAsync(interaction, reply, cancellationToken),
-                "search" => SearchAsync(interaction.Option("query") ?? "", reply, cancellationToken),
+                "search" => SearchAsync(interaction, interaction.Option("query") ?? "", reply, cancellationToken),
                 "digest" => DigestAsync(interaction.Option("date"), reply, cancellationToken),
-                "paper" => PaperAsync(interaction.Option("id") ?? "", reply, cancellationToken),
+                "paper" => PaperAsync(interaction, interaction.Option("id") ?? "", reply, cancellationToken),
                 _ => reply.NoticeAsync($"I don't know the command /{interaction.CommandName}.", cancellationToken),
             });
         }
@@ -53,14 +53,21 @@ public sealed class InteractionHandler(
         var decision = throttle.TryEnter(interaction.UserId, interaction.ChannelId ?? interaction.UserId);
         if (decision.Refusal is { } refusal) { await reply.NoticeAsync(refusal, cancellationToken); return; }
         using var lease = decision.Lease;
-        await streamer.StreamAsync(new AskRequest(question, []), reply, cancellationToken);
+        var channel = ChannelOf(interaction);
+        await streamer.StreamAsync(new AskRequest(question, [], Shown: conversations.Shown(channel)), reply, cancellationToken,
+            answer => conversations.SetShown(channel, ShownList.After(conversations.Shown(channel), answer)));
     }
 
-    private async Task SearchAsync(string query, IReplyTarget reply, CancellationToken cancellationToken)
+    private async Task SearchAsync(IncomingInteraction interaction, string query, IReplyTarget reply, CancellationToken cancellationToken)
     {
         var results = await search.SearchAsync(new SearchQuery(query.Trim(), 10), cancellationToken);
+        var listed = results.Relevant.Select(h => h.Paper.Id).ToList();
+        if (listed.Count > 0) conversations.SetShown(ChannelOf(interaction), ShownList.OfSearch(listed));
         await reply.DeliverAsync(ResultFormatter.Search(results), null, cancellationToken);
     }
+
+    /// <summary>Where a numbered list was shown: the channel (or thread) of the command, else the user's DM.</summary>
+    private static string ChannelOf(IncomingInteraction interaction) => interaction.ChannelId ?? interaction.UserId;
 
     private async Task DigestAsync(string? date, IReplyTarget reply, CancellationToken cancellationToken)
     {
@@ -79,11 +86,10 @@ public sealed class InteractionHandler(
         await reply.DeliverAsync(ResultFormatter.DigestHeader(digest), SourcesEmbed.Build(digest.Sources, "Papers"), cancellationToken);
     }
 
-    private async Task PaperAsync(string id, IReplyTarget reply, CancellationToken cancellationToken)
+    private async Task PaperAsync(IncomingInteraction interaction, string reference, IReplyTarget reply, CancellationToken cancellationToken)
     {
-        var key = PaperId.TryArxiv(id) ?? id.Trim();
-        var paper = await store.FindAsync(key, cancellationToken);
-        if (paper is null) { await reply.NoticeAsync($"I don't have a paper with id `{key.Replace("`", "")}`.", cancellationToken); return; }
-        await reply.DeliverAsync(ResultFormatter.Paper(paper), null, cancellationToken);
+        var found = await references.FindPaperAsync(reference, conversations.Shown(ChannelOf(interaction)), cancellationToken);
+        if (found.Paper is null) { await reply.NoticeAsync(found.Problem ?? "I don't have that paper.", cancellationToken); return; }
+        await reply.DeliverAsync(ResultFormatter.Paper(found.Paper), null, cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ResearchBot.Answering;
+using ResearchBot.Answering.References;
 using ResearchBot.Discord.Rest;
 
 namespace ResearchBot.Discord.Bot;
@@ -38,10 +39,15 @@ public sealed class MessageHandler(
         var inConversation = message.IsDirect || conversations.Has(message.ChannelId);
         Answer? answer;
         await using (await TypingIndicator.StartAsync(rest, message.ChannelId, time, log))
-            answer = await streamer.StreamAsync(new AskRequest(question, conversations.History(message.ChannelId)), reply, cancellationToken);
-        if (answer is null) return;
-        if (inConversation) conversations.Append(message.ChannelId, question, answer.Text, answer.Sources);
-        else await StartThreadAsync(message, question, answer, cancellationToken);
+            answer = await streamer.StreamAsync(
+                new AskRequest(question, conversations.History(message.ChannelId), Shown: conversations.Shown(message.ChannelId)), reply, cancellationToken,
+                done =>
+                {
+                    if (!inConversation) return;
+                    conversations.Append(message.ChannelId, done.StandaloneQuestion, done.Text, done.Sources);
+                    conversations.SetShown(message.ChannelId, ShownList.After(conversations.Shown(message.ChannelId), done));
+                });
+        if (answer is not null && !inConversation) await StartThreadAsync(message, question, answer, cancellationToken);
     }
 
     /// <summary>Starts the thread where follow-ups continue; without the permission the answer still stands.</summary>
@@ -50,7 +56,8 @@ public sealed class MessageHandler(
         try
         {
             var threadId = await rest.StartThreadAsync(message.ChannelId, message.Id, question, cancellationToken);
-            conversations.Append(threadId, question, answer.Text, answer.Sources);
+            conversations.Append(threadId, answer.StandaloneQuestion, answer.Text, answer.Sources);
+            conversations.SetShown(threadId, ShownList.After(null, answer));
         }
         catch (DiscordApiException ex)
         {

@@ -18,7 +18,7 @@ public static class ResultFormatter
         var text = new StringBuilder($"Papers about **{results.Query.Text}**:\n");
         var n = 1;
         foreach (var hit in relevant)
-            text.Append('\n').Append(SourcesEmbed.Line(new AnswerSource(n++, hit.Paper.Id, hit.Paper.Title, hit.Paper.Url, hit.Paper.Date)));
+            text.Append('\n').Append(SourcesEmbed.Line(new AnswerSource(n++, hit.Paper.Id, hit.Paper.Title, PaperLinks.Url(hit.Paper), hit.Paper.Date)));
         return text.ToString();
     }
 
@@ -34,7 +34,7 @@ public static class ResultFormatter
         if (paper.Date is { } d) facts.Add(d.ToString("yyyy-MM-dd"));
         if (paper.Upvotes is { } u) facts.Add($"{u} upvotes");
         text.Append(string.Join(" · ", facts)).Append('\n');
-        if (paper.Url is { } url) text.Append('<').Append(url).Append(">\n");
+        text.Append('<').Append(PaperLinks.Url(paper)).Append(">\n");
         if (paper.Abstract.Length > 0)
             text.Append('\n').Append(paper.Abstract.Length > MaxAbstract ? paper.Abstract[..MaxAbstract] + "…" : paper.Abstract).Append('\n');
         if (paper.AiSummary is { Length: > 0 } summary) text.Append("\n*Machine summary (from the source):* ").Append(summary).Append('\n');

@@ -14,6 +14,6 @@ public static class SlashCommands
         new("digest", "The digest of a day's papers",
             [new CommandOption("date", "The day, as YYYY-MM-DD (default: the latest day)", Required: false)]),
         new("paper", "Show one paper",
-            [new CommandOption("id", "An arXiv id or link, or a paper id", Required: true)]),
+            [new CommandOption("id", "A number of the last list here, an arXiv id or link, a paper id, or title words", Required: true)]),
     ];
 }

@@ -60,11 +60,12 @@ internal sealed class AnswerHarness : IDisposable
     };
 
     /// <summary>Asks and returns the streamed pieces and the completed answer.</summary>
-    public async Task<(IReadOnlyList<string> Deltas, Answer Answer)> AskAsync(string question, IReadOnlyList<ChatTurn>? history = null, DateOnly? from = null, DateOnly? to = null)
+    public async Task<(IReadOnlyList<string> Deltas, Answer Answer)> AskAsync(string question, IReadOnlyList<ChatTurn>? history = null, DateOnly? from = null, DateOnly? to = null,
+        ResearchBot.Answering.References.ShownList? shown = null)
     {
         var deltas = new List<string>();
         Answer? answer = null;
-        await foreach (var update in Answers.StreamAsync(new AskRequest(question, history ?? [], From: from, To: to)))
+        await foreach (var update in Answers.StreamAsync(new AskRequest(question, history ?? [], From: from, To: to, Shown: shown)))
         {
             if (update is AnswerDelta d) deltas.Add(d.Text);
             else if (update is AnswerCompleted c) answer = c.Answer;

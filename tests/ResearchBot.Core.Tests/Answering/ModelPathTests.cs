@@ -272,7 +272,10 @@ public sealed class ModelPathTests : IAsyncLifetime
         Assert.True(lines.Contains(SourceFormatter.BeginMarker), tool);
         Assert.Contains(SourceFormatter.EndMarker, lines);
         Assert.Contains("[2] ScatterFormer: Efficient Voxel Transformer with Scattered Linear Attention", lines);
-        Assert.Equal([2], answer.Citations);
+        // The one cited source is shown as [1] (sources are numbered in the order first cited).
+        Assert.Equal([1], answer.Citations);
+        Assert.Equal("ScatterFormer avoids padding [1].", answer.Text);
+        Assert.StartsWith("ScatterFormer", answer.Sources[0].Title);
     }
 
     /// <summary>Papers on one topic with ~1900-character abstracts, in groups of five sharing a word "topicN".</summary>

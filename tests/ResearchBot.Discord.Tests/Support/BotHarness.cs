@@ -45,9 +45,10 @@ public sealed class BotHarness : IAsyncDisposable
     /// <param name="settings">Overrides of <c>Discord:*</c> keys (without the prefix); <c>{gateway}</c> becomes the emulator's gateway URL.</param>
     /// <param name="gateway">Gateway set-up before the bot connects.</param>
     /// <param name="emulatorSetup">Any other emulator set-up (scripted REST responses) before the bot starts.</param>
+    /// <param name="services">Registrations that replace the fakes (e.g. the real answer pipeline over a test store).</param>
     public static async Task<BotHarness> StartAsync(
         IDictionary<string, string?>? settings = null, Action<EmulatedGateway>? gateway = null, double random = 0.5, TestClock? clock = null,
-        Action<DiscordEmulator>? emulatorSetup = null)
+        Action<DiscordEmulator>? emulatorSetup = null, Action<IServiceCollection, IConfiguration>? services = null)
     {
         var emulator = await DiscordEmulator.StartAsync();
         gateway?.Invoke(emulator.Gateway);
@@ -78,6 +79,7 @@ public sealed class BotHarness : IAsyncDisposable
         builder.Services.AddSingleton<IPaperStore>(library);
         builder.Services.AddSingleton<IDigestService>(library);
         builder.Services.AddSingleton<IIngestionService>(library);
+        services?.Invoke(builder.Services, builder.Configuration);
         builder.Services.AddDiscordBot(builder.Configuration);
         var host = builder.Build();
         await host.StartAsync();

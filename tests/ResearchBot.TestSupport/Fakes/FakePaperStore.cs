@@ -14,6 +14,14 @@ public sealed class FakePaperStore(IReadOnlyList<Paper> papers) : IPaperStore
     public Task<Paper?> GetAsync(string id, CancellationToken cancellationToken = default) =>
         Task.FromResult(Papers.FirstOrDefault(p => p.Id == id));
 
+    /// <summary>By id, else the first paper whose title holds every word of <paramref name="idOrTitle"/> (case-insensitive).</summary>
+    public Task<Paper?> FindAsync(string idOrTitle, CancellationToken cancellationToken = default)
+    {
+        var words = idOrTitle.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return Task.FromResult(Papers.FirstOrDefault(p => p.Id == idOrTitle)
+            ?? Papers.FirstOrDefault(p => words.Length > 0 && words.All(w => p.Title.Contains(w, StringComparison.OrdinalIgnoreCase))));
+    }
+
     public Task<IReadOnlyList<Paper>> GetListedOnAsync(DateOnly day, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<Paper>>(Papers.Where(p => p.Listings.Any(l => l.Day == day)).ToList());
 

@@ -11,8 +11,13 @@ namespace ResearchBot.Answering.Citations;
 public static partial class CitationChecker
 {
     /// <summary>Checks <paramref name="text"/> against sources 1..<paramref name="sourceCount"/>.</summary>
-    public static CitationCheck Check(string text, int sourceCount, ILogger? logger = null)
+    public static CitationCheck Check(string text, int sourceCount, ILogger? logger = null) =>
+        Check(text, Enumerable.Range(1, Math.Max(0, sourceCount)).ToHashSet(), logger);
+
+    /// <summary>Checks <paramref name="text"/> against the source <paramref name="numbers"/> (a follow-up's sources keep their list numbers, e.g. [1] and [3]).</summary>
+    public static CitationCheck Check(string text, IReadOnlySet<int> numbers, ILogger? logger = null)
     {
+        var sourceCount = numbers.Count;
         var cited = new SortedSet<int>();
         var removed = new SortedSet<int>();
         var result = Group().Replace(text, m =>
@@ -22,7 +27,7 @@ public static partial class CitationChecker
             {
                 foreach (var n in Expand(part))
                 {
-                    if (n >= 1 && n <= sourceCount) { if (!valid.Contains(n)) valid.Add(n); }
+                    if (numbers.Contains(n)) { if (!valid.Contains(n)) valid.Add(n); }
                     else removed.Add(n);
                 }
             }

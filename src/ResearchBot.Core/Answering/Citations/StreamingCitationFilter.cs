@@ -10,9 +10,15 @@ namespace ResearchBot.Answering.Citations;
 /// clear whether list lines follow to the end (then the block is never shown). Whitespace is held too, so a removed
 /// citation leaves no space before punctuation and no double space. One instance per answer; not thread-safe.
 /// </summary>
-/// <param name="sourceCount">How many numbered sources there are now (tool calls may add some while streaming).</param>
-public sealed partial class StreamingCitationFilter(Func<int> sourceCount)
+/// <param name="numbers">The source numbers in use now (tool calls may add some while streaming; a follow-up about listed
+/// papers keeps their list numbers, so they need not be 1..k).</param>
+public sealed partial class StreamingCitationFilter(Func<IReadOnlySet<int>> numbers)
 {
+    /// <summary>A filter for sources numbered [1]..[<paramref name="sourceCount"/>()].</summary>
+    public StreamingCitationFilter(Func<int> sourceCount) : this(() => Enumerable.Range(1, sourceCount()).ToHashSet())
+    {
+    }
+
     /// <summary>A bracket still open after this many characters is not a citation.</summary>
     private const int MaxBracket = 80;
 
@@ -93,7 +99,7 @@ public sealed partial class StreamingCitationFilter(Func<int> sourceCount)
                 if (close == Undecided && !final) break;
                 if (close >= 0)
                 {
-                    var check = CitationChecker.Check(text[i..(close + 1)], sourceCount());
+                    var check = CitationChecker.Check(text[i..(close + 1)], numbers());
                     if (check.Text.Length > 0) Emit(output, check.Text);
                     i = close + 1;
                     continue;

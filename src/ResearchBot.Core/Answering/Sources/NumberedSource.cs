@@ -6,5 +6,5 @@ namespace ResearchBot.Answering.Sources;
 public sealed record NumberedSource(int N, Paper Paper, double Relevance)
 {
     /// <summary>The public form of this source.</summary>
-    public AnswerSource ToAnswerSource() => new(N, Paper.Id, Paper.Title, Paper.Url ?? PaperId.ArxivUrl(Paper.Id), Paper.Date);
+    public AnswerSource ToAnswerSource() => new(N, Paper.Id, Paper.Title, PaperLinks.Url(Paper), Paper.Date);
 }

@@ -14,6 +14,20 @@ public sealed class SourceList
         foreach (var (paper, relevance) in papers) Add(paper, relevance);
     }
 
+    /// <summary>A list keeping the numbers <paramref name="numbered"/> already carry (the papers a follow-up refers to, under their list numbers); later additions come after the highest.</summary>
+    public SourceList(IEnumerable<NumberedSource> numbered)
+    {
+        foreach (var source in numbered)
+            if (_items.All(s => s.N != source.N && s.Paper.Id != source.Paper.Id)) _items.Add(source);
+        _items.Sort((a, b) => a.N.CompareTo(b.N));
+    }
+
+    /// <summary>The numbers in use, ascending.</summary>
+    public IReadOnlyList<int> Numbers
+    {
+        get { lock (_lock) return _items.Select(s => s.N).ToList(); }
+    }
+
     /// <summary>A snapshot, by number.</summary>
     public IReadOnlyList<NumberedSource> Items
     {
@@ -38,7 +52,7 @@ public sealed class SourceList
         {
             var existing = _items.FirstOrDefault(s => s.Paper.Id == paper.Id);
             if (existing is not null) return existing;
-            var source = new NumberedSource(_items.Count + 1, paper, relevance);
+            var source = new NumberedSource(_items.Count == 0 ? 1 : _items[^1].N + 1, paper, relevance);
             _items.Add(source);
             return source;
         }

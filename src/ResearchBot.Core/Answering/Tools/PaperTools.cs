@@ -76,7 +76,7 @@ public sealed class PaperTools(IPaperSearch search, IPaperStore store, SourceLis
     public async Task<string> GetPaperAsync([Description("The paper id, or words of its title.")] string id, CancellationToken cancellationToken = default)
     {
         if (!TryCount(out var limit)) return Spent(limit);
-        var paper = await store.FindAsync(id.Trim(), cancellationToken);
+        var paper = await store.FindAsync(PaperId.TryArxiv(id) ?? id.Trim(), cancellationToken);
         if (paper is null) return Spent($"No paper with id \"{id}\" is stored.");
         if (sources.Find(paper.Id) is { } known) return Spent(AlreadyListed([known]));
         var room = RoomChars();
