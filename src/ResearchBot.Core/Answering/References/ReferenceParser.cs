@@ -85,7 +85,9 @@ public static partial class ReferenceParser
         var text = question;
         foreach (var (start, length, numbers) in parsed.Spans.OrderByDescending(s => s.Start))
         {
-            var named = numbers.Where(n => n >= 1 && n <= titles.Count).Distinct().Select(n => $"\"{titles[n - 1]}\"").ToList();
+            var listed = numbers.Where(n => n >= 1 && n <= titles.Count).Distinct().ToList();
+            // Up to two papers by full title; more by short name, so the line stays readable.
+            var named = listed.Select(n => $"\"{(listed.Count > 2 ? SideBySide.ShortName(titles[n - 1]) : titles[n - 1])}\"").ToList();
             if (named.Count == 0) continue;
             var joined = named.Count == 1 ? named[0] : string.Join(", ", named.Take(named.Count - 1)) + " and " + named[^1];
             text = text.Remove(start, length).Insert(start, joined);
