@@ -18,6 +18,7 @@ public sealed class JsonLinesParser : IPaperParser
 
     private const int InitialBufferSize = 1 << 16;
     private const int MaxDepth = 64;
+    private static readonly string TooLong = $"longer than {MaxLineBytes / (1024 * 1024)} MB";
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
 
     public string Format => "jsonl";
@@ -54,7 +55,7 @@ public sealed class JsonLinesParser : IPaperParser
                     // A line past the cap is dropped as it streams by, so memory stays bounded however long it is.
                     skippingLongLine = true;
                     rejections.Rows++;
-                    rejections.Add(++lineNumber, $"longer than {MaxLineBytes / (1024 * 1024)} MB");
+                    rejections.Add(++lineNumber, TooLong);
                 }
                 if (skippingLongLine) start = end = 0;
                 if (endOfStream)
@@ -79,6 +80,12 @@ public sealed class JsonLinesParser : IPaperParser
             if (skippingLongLine)
             {
                 skippingLongLine = false;
+                continue;
+            }
+            if (newline > MaxLineBytes)
+            {
+                rejections.Rows++;
+                rejections.Add(++lineNumber, TooLong);
                 continue;
             }
             if (ParseLine(line, ++lineNumber, context, rejections) is { } paper) yield return paper;
