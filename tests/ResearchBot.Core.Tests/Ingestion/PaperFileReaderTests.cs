@@ -167,6 +167,16 @@ public class PaperFileReaderTests
     }
 
     [Fact]
+    public async Task A_deeply_nested_atom_feed_is_refused_at_once()
+    {
+        var deep = "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n" + string.Concat(Enumerable.Repeat("<entry>", 200_000)) + string.Concat(Enumerable.Repeat("</entry>", 200_000)) + "</feed>";
+
+        var ex = await Assert.ThrowsAsync<PaperFormatException>(() => ReadAsync(Bytes(deep)));
+
+        Assert.Equal("XML nested deeper than 64 levels at line 2", ex.Message);
+    }
+
+    [Fact]
     public async Task A_row_longer_than_the_line_limit_is_rejected_without_losing_the_next_rows()
     {
         var huge = new byte[JsonLinesParser.MaxLineBytes + 1024];
