@@ -14,7 +14,7 @@ internal static class IngestCommand
     {
         var sources = new Argument<string[]>("SOURCE")
         {
-            Description = "Files or folders (Daily Papers pages, Hugging Face JSON, arXiv Atom, JSON Lines), or 'hf' / 'arxiv' for the online sources",
+            Description = "Files or folders (Daily Papers pages, Hugging Face JSON, arXiv Atom, JSON Lines, also gzipped), '-' for standard input, or 'hf' / 'arxiv' for the online sources",
             Arity = ArgumentArity.OneOrMore,
         };
         var date = CommonOptions.Date("--date", "Listing day for pages (overrides the page's own date); for 'hf' the day to fetch (default today)");
@@ -22,7 +22,7 @@ internal static class IngestCommand
         var max = CommonOptions.Positive("--max", 100, "For 'arxiv': at most this many papers");
         var command = new Command("ingest", "Add papers to the store; the same paper is stored once and listings merge") { sources, date, query, max };
         command.SetAction((parse, ct) => RunAsync(cli, parse, new IngestRequest(
-            parse.GetRequiredValue(sources), parse.GetValue(date), parse.GetValue(query), parse.GetValue(max)), ct));
+            parse.GetRequiredValue(sources), parse.GetValue(date), parse.GetValue(query), parse.GetValue(max), StandardInput(cli.Console)), ct));
         return command;
     }
 
@@ -35,10 +35,16 @@ internal static class IngestCommand
             ? await WithProgressAsync(console.Ansi, ingestion, request, ct)
             : await ingestion.IngestAsync(request, cancellationToken: ct);
 
+        foreach (var warning in report.Warnings) console.WriteNote("warning: " + warning);
         foreach (var failure in report.Failures) console.WriteError(failure.ToString());
         console.Out.WriteLine(Summary(report));
         return report.Succeeded ? CliApp.ExitOk : CliApp.ExitFailure;
     }
+
+    /// <summary>Standard input as bytes: the process's own, or (in-process runs) the console's text reader as UTF-8.</summary>
+    private static Func<Stream> StandardInput(CliConsole console) => console.IsSystemConsole
+        ? Console.OpenStandardInput
+        : () => new MemoryStream(System.Text.Encoding.UTF8.GetBytes(console.In.ReadToEnd()), writable: false);
 
     /// <summary>The closing line: parsed, added, updated, unchanged, failed sources, elapsed.</summary>
     internal static string Summary(IngestReport r)

@@ -10,7 +10,9 @@ public sealed class ArxivAtomParser : IPaperParser
     /// <summary>Listing source used when an arXiv feed is ingested with a listing day (<c>--date</c>).</summary>
     public const string ListingSource = "arxiv";
 
+    private const int MaxDepth = 64;
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
+    private static readonly XmlReaderSettings DepthCheckSettings = new() { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null };
 
     public string Format => "arxiv-atom";
 
@@ -57,10 +59,21 @@ public sealed class ArxivAtomParser : IPaperParser
         };
     }
 
+    /// <summary>Parses the feed; a document nested deeper than <see cref="MaxDepth"/> is refused first (building it would take minutes).</summary>
     private static XDocument Load(string content)
     {
         try
         {
+            using (var check = XmlReader.Create(new StringReader(content), DepthCheckSettings))
+            {
+                while (check.Read())
+                {
+                    if (check.Depth > MaxDepth)
+                    {
+                        throw new PaperFormatException($"XML nested deeper than {MaxDepth} levels at line {((IXmlLineInfo)check).LineNumber}");
+                    }
+                }
+            }
             return XDocument.Parse(content);
         }
         catch (XmlException ex)

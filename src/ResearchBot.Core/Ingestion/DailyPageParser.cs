@@ -101,12 +101,12 @@ public sealed partial class DailyPageParser : IPaperParser
             if (pendingTitle is null)
             {
                 if (IsTitleLike(line)) pendingTitle = line;
-                else if (last is not null) last.Abstract = last.Abstract.Length == 0 ? line : last.Abstract + " " + line;
+                else last?.AppendAbstract(line);
                 continue;
             }
             if (IsAbstractLike(line))
             {
-                entries.Add(new DailyPageEntry(pendingTitle) { Abstract = line });
+                entries.Add(new DailyPageEntry(pendingTitle).AppendAbstract(line));
                 pendingTitle = null;
             }
             else

@@ -13,6 +13,8 @@ public sealed class HuggingFaceJsonParser : IPaperParser
     /// <summary>Listing source for papers from the Hugging Face daily papers.</summary>
     public const string ListingSource = "hf-daily";
 
+    private const int MaxDepth = 64;
+
     public string Format => "hf-json";
 
     public bool CanParse(string content) => TextCleanup.FirstNonWhitespace(content) == '[' || IsObjectDocument(content);
@@ -75,11 +77,11 @@ public sealed class HuggingFaceJsonParser : IPaperParser
     {
         try
         {
-            return JsonDocument.Parse(content);
+            return JsonDocument.Parse(content, new JsonDocumentOptions { MaxDepth = MaxDepth });
         }
         catch (JsonException ex)
         {
-            throw new PaperFormatException($"truncated or broken JSON at line {ex.LineNumber + 1}");
+            throw new PaperFormatException($"{JsonFailure.Describe(ex, MaxDepth)} at line {ex.LineNumber + 1}");
         }
     }
 

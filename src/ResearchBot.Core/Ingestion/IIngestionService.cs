@@ -4,7 +4,7 @@ namespace ResearchBot.Ingestion;
 public interface IIngestionService
 {
     /// <summary>
-    /// Ingests every source: a file or folder path, <c>hf</c> (the Hugging Face daily papers of <paramref name="request"/>'s date,
+    /// Ingests every source: a file or folder path, <c>-</c> (standard input), <c>hf</c> (the Hugging Face daily papers of <paramref name="request"/>'s date,
     /// default today) or <c>arxiv</c> (the arXiv API with the request's query). A bad source is reported in
     /// <see cref="IngestReport.Failures"/> and the good ones of the same call are still stored.
     /// </summary>
@@ -16,7 +16,8 @@ public interface IIngestionService
 /// <param name="Date">Listing day override (<c>--date</c>); for <c>hf</c> the day to fetch.</param>
 /// <param name="ArxivQuery">For <c>arxiv</c>: the search query, e.g. <c>cat:cs.CL</c>.</param>
 /// <param name="ArxivMax">For <c>arxiv</c>: at most this many papers.</param>
-public sealed record IngestRequest(IReadOnlyList<string> Sources, DateOnly? Date = null, string? ArxivQuery = null, int ArxivMax = 100);
+/// <param name="StandardInput">Opens standard input, for the source <c>-</c> (null: <c>-</c> fails as not available).</param>
+public sealed record IngestRequest(IReadOnlyList<string> Sources, DateOnly? Date = null, string? ArxivQuery = null, int ArxivMax = 100, Func<Stream>? StandardInput = null);
 
 /// <summary>Progress while ingesting: papers parsed and stored so far.</summary>
 public sealed record IngestProgress(string Source, int PapersSoFar, int? PapersTotal);
@@ -24,10 +25,13 @@ public sealed record IngestProgress(string Source, int PapersSoFar, int? PapersT
 /// <summary>The outcome of an ingest call.</summary>
 public sealed record IngestReport(int Parsed, int Added, int Updated, int Unchanged, IReadOnlyList<IngestFailure> Failures, TimeSpan Elapsed)
 {
+    /// <summary>What was stored differently from the input or left out without failing: folder entries skipped, fields cut to <see cref="PaperFieldLimits"/>.</summary>
+    public IReadOnlyList<IngestFailure> Warnings { get; init; } = [];
+
     public bool Succeeded => Failures.Count == 0;
 }
 
-/// <summary>One bad input: the source and a one-line reason.</summary>
+/// <summary>One bad input (or, in <see cref="IngestReport.Warnings"/>, one notice about an input): the source and a one-line reason.</summary>
 public sealed record IngestFailure(string Source, string Reason)
 {
     public override string ToString() => $"{Source}: {Reason}";

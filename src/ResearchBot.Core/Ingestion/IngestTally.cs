@@ -10,6 +10,7 @@ internal sealed class IngestTally
     public int Updated { get; private set; }
     public int Unchanged { get; private set; }
     public List<IngestFailure> Failures { get; } = [];
+    public List<IngestFailure> Warnings { get; } = [];
 
     public void Add(UpsertResult result)
     {

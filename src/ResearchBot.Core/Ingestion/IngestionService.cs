@@ -1,11 +1,13 @@
+using System.Text;
 using ResearchBot.Papers;
 using ResearchBot.Storage;
 
 namespace ResearchBot.Ingestion;
 
 /// <summary>
-/// Ingests files, folders and the online sources <c>hf</c> and <c>arxiv</c>: each source is parsed and stored on its own
-/// (one <see cref="IPaperStore.UpsertAsync"/> per source), so a bad source is reported and never affects the others.
+/// Ingests files, folders, standard input and the online sources <c>hf</c> and <c>arxiv</c>: each source is read once,
+/// parsed, held to <see cref="PaperFieldLimits"/> and stored on its own (one <see cref="IPaperStore.UpsertAsync"/> per
+/// source), so a bad source is reported and never affects the others.
 /// </summary>
 public sealed class IngestionService(
     PaperFileReader files,
@@ -22,41 +24,81 @@ public sealed class IngestionService(
         foreach (var target in IngestTargetExpander.Expand(request.Sources))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            try
+            if (target.Kind == IngestTargetKind.Skipped)
             {
-                var papers = await LoadAsync(target, request, n => progress?.Report(new IngestProgress(target.Name, tally.Parsed + n, null)), cancellationToken).ConfigureAwait(false);
-                tally.Parsed += papers.Count;
-                progress?.Report(new IngestProgress(target.Name, tally.Parsed, null));
-                if (papers.Count > 0) tally.Add(await store.UpsertAsync(papers, cancellationToken).ConfigureAwait(false));
+                tally.Warnings.Add(new IngestFailure(target.Name, target.Reason ?? "skipped"));
+                continue;
             }
-            catch (Exception ex) when (ex is PaperFormatException or PaperSourceException)
-            {
-                tally.Failures.Add(new IngestFailure(target.Name, ex.Message));
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                tally.Failures.Add(new IngestFailure(target.Name, "cannot read: " + ex.Message));
-            }
+            var read = await TryLoadAsync(target, request, n => progress?.Report(new IngestProgress(target.Name, tally.Parsed + n, null)), tally, cancellationToken).ConfigureAwait(false);
+            if (read is null) continue;
+            tally.Parsed += read.Papers.Count;
+            progress?.Report(new IngestProgress(target.Name, tally.Parsed, null));
+            var papers = PaperFieldLimits.Apply(read.Papers, out var notes);
+            foreach (var note in notes) tally.Warnings.Add(new IngestFailure(target.Name, note));
+            if (papers.Count > 0) tally.Add(await store.UpsertAsync(papers, cancellationToken).ConfigureAwait(false));
+            if (read.Problem is { } problem) tally.Failures.Add(new IngestFailure(target.Name, problem));
         }
-        return new IngestReport(tally.Parsed, tally.Added, tally.Updated, tally.Unchanged, tally.Failures, time.GetElapsedTime(started));
+        return new IngestReport(tally.Parsed, tally.Added, tally.Updated, tally.Unchanged, tally.Failures, time.GetElapsedTime(started))
+        {
+            Warnings = tally.Warnings,
+        };
     }
 
-    private async Task<IReadOnlyList<Paper>> LoadAsync(IngestTarget target, IngestRequest request, Action<int> onProgress, CancellationToken cancellationToken)
+    /// <summary>Reads one source; null (with a failure or warning in the tally) when it gave nothing usable.</summary>
+    private async Task<PaperSourceRead?> TryLoadAsync(IngestTarget target, IngestRequest request, Action<int> onProgress, IngestTally tally, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await LoadAsync(target, request, onProgress, cancellationToken).ConfigureAwait(false);
+        }
+        catch (NotARegularFileException ex)
+        {
+            tally.Warnings.Add(new IngestFailure(target.Name, ex.Message));
+        }
+        catch (Exception ex) when (ex is PaperFormatException or PaperSourceException)
+        {
+            tally.Failures.Add(new IngestFailure(target.Name, ex.Message));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            tally.Failures.Add(new IngestFailure(target.Name, "cannot read: " + ex.Message));
+        }
+        catch (Exception ex) when (ex is DecoderFallbackException or FormatException or ArgumentException or InvalidOperationException or InvalidDataException or OverflowException)
+        {
+            // Content no parser foresaw: the source is reported as unreadable, and the other sources still go in.
+            tally.Failures.Add(new IngestFailure(target.Name, "cannot be parsed: " + ex.Message));
+        }
+        return null;
+    }
+
+    private async Task<PaperSourceRead> LoadAsync(IngestTarget target, IngestRequest request, Action<int> onProgress, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var context = new ParseContext(target.Name, request.Date, today);
         switch (target.Kind)
         {
-            case IngestTargetKind.File:
-                return await files.ReadAsync(target.Name, new ParseContext(target.Name, request.Date, today), onProgress, cancellationToken).ConfigureAwait(false);
+            case IngestTargetKind.File or IngestTargetKind.FolderFile:
+                await using (var stream = SourceOpener.Open(target.Name, mustBeRegularFile: target.Kind == IngestTargetKind.FolderFile))
+                {
+                    return await files.ReadAsync(stream, context, onProgress, cancellationToken).ConfigureAwait(false);
+                }
+            case IngestTargetKind.StandardInput:
+                if (request.StandardInput is null) throw new PaperFormatException("standard input is not available here");
+                await using (var stream = request.StandardInput())
+                {
+                    return await files.ReadAsync(stream, context, onProgress, cancellationToken).ConfigureAwait(false);
+                }
             case IngestTargetKind.HuggingFace:
-                return await huggingFace.GetDailyPapersAsync(request.Date ?? today, cancellationToken).ConfigureAwait(false);
+                return Whole(await huggingFace.GetDailyPapersAsync(request.Date ?? today, cancellationToken).ConfigureAwait(false));
             case IngestTargetKind.Arxiv:
                 if (string.IsNullOrWhiteSpace(request.ArxivQuery)) throw new PaperSourceException("arxiv needs a search query (--query), e.g. cat:cs.CL");
-                return await arxiv.SearchAsync(request.ArxivQuery, request.ArxivMax, request.Date, cancellationToken).ConfigureAwait(false);
+                return Whole(await arxiv.SearchAsync(request.ArxivQuery, request.ArxivMax, request.Date, cancellationToken).ConfigureAwait(false));
             case IngestTargetKind.EmptyFolder:
                 throw new PaperFormatException("folder has no files");
             default:
                 throw new PaperFormatException("no such file or folder");
         }
     }
+
+    private static PaperSourceRead Whole(IReadOnlyList<Paper> papers) => new(papers, null);
 }

@@ -13,7 +13,12 @@ public sealed class JsonLinesParser : IPaperParser
     /// <summary>Listing source used when JSON Lines are ingested with a listing day (<c>--date</c>).</summary>
     public const string ListingSource = "jsonl";
 
+    /// <summary>A row longer than this many bytes is rejected without being held in memory.</summary>
+    public const int MaxLineBytes = 16 * 1024 * 1024;
+
     private const int InitialBufferSize = 1 << 16;
+    private const int MaxDepth = 64;
+    private static readonly string TooLong = $"longer than {MaxLineBytes / (1024 * 1024)} MB";
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
 
     public string Format => "jsonl";
@@ -21,26 +26,41 @@ public sealed class JsonLinesParser : IPaperParser
     public bool CanParse(string content) =>
         TextCleanup.FirstNonWhitespace(content) == '{' && !HuggingFaceJsonParser.IsObjectDocument(content);
 
+    /// <summary>Parses all lines; throws <see cref="PaperFormatException"/> naming the first bad line when any line is bad.</summary>
     public IReadOnlyList<Paper> Parse(string content, ParseContext context)
     {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(content), writable: false);
-        return ReadLines(stream, context).ToList();
+        var rejections = new LineRejections();
+        var papers = ReadLines(stream, context, rejections).ToList();
+        return rejections.Count == 0 ? papers : throw new PaperFormatException(rejections.First[0]);
     }
 
-    /// <summary>Streams papers line by line from UTF-8 bytes; throws <see cref="PaperFormatException"/> naming the first bad line.</summary>
-    public IEnumerable<Paper> ReadLines(Stream stream, ParseContext context)
+    /// <summary>
+    /// Streams papers line by line from UTF-8 bytes. Each row stands on its own: a bad row (broken JSON, invalid UTF-8,
+    /// no title, longer than <see cref="MaxLineBytes"/>) is added to <paramref name="rejections"/> and the others are read on.
+    /// </summary>
+    public IEnumerable<Paper> ReadLines(Stream stream, ParseContext context, LineRejections rejections)
     {
         var buffer = new byte[InitialBufferSize];
         int start = 0, end = 0, lineNumber = 0;
         var endOfStream = false;
+        var skippingLongLine = false;
         while (true)
         {
             var newline = buffer.AsSpan(start, end - start).IndexOf((byte)'\n');
             if (newline < 0)
             {
+                if (!skippingLongLine && end - start > MaxLineBytes)
+                {
+                    // A line past the cap is dropped as it streams by, so memory stays bounded however long it is.
+                    skippingLongLine = true;
+                    rejections.Rows++;
+                    rejections.Add(++lineNumber, TooLong);
+                }
+                if (skippingLongLine) start = end = 0;
                 if (endOfStream)
                 {
-                    if (end > start && ParseLine(buffer.AsMemory(start, end - start), ++lineNumber, context) is { } last) yield return last;
+                    if (end > start && ParseLine(buffer.AsMemory(start, end - start), ++lineNumber, context, rejections) is { } last) yield return last;
                     yield break;
                 }
                 if (start > 0)
@@ -57,29 +77,63 @@ public sealed class JsonLinesParser : IPaperParser
             }
             var line = buffer.AsMemory(start, newline);
             start += newline + 1;
-            if (ParseLine(line, ++lineNumber, context) is { } paper) yield return paper;
+            if (skippingLongLine)
+            {
+                skippingLongLine = false;
+                continue;
+            }
+            if (newline > MaxLineBytes)
+            {
+                rejections.Rows++;
+                rejections.Add(++lineNumber, TooLong);
+                continue;
+            }
+            if (ParseLine(line, ++lineNumber, context, rejections) is { } paper) yield return paper;
         }
     }
 
-    private static Paper? ParseLine(ReadOnlyMemory<byte> line, int lineNumber, ParseContext context)
+    private static Paper? ParseLine(ReadOnlyMemory<byte> line, int lineNumber, ParseContext context, LineRejections rejections)
     {
         var text = TrimLine(line, lineNumber);
         if (text.IsEmpty) return null;
+        rejections.Rows++;
+        if (ReadRecord(text, context, out var reason) is { } paper) return paper;
+        rejections.Add(lineNumber, reason!);
+        return null;
+    }
+
+    private static Paper? ReadRecord(ReadOnlyMemory<byte> text, ParseContext context, out string? reason)
+    {
+        reason = null;
+        if (!System.Text.Unicode.Utf8.IsValid(text.Span))
+        {
+            reason = "invalid UTF-8";
+            return null;
+        }
         JsonDocument doc;
         try
         {
-            doc = JsonDocument.Parse(text);
+            doc = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = MaxDepth });
         }
-        catch (JsonException)
+        catch (JsonException ex)
         {
-            throw new PaperFormatException($"line {lineNumber}: truncated or broken JSON");
+            reason = JsonFailure.Describe(ex, MaxDepth);
+            return null;
         }
         using (doc)
         {
             var record = doc.RootElement;
-            if (record.ValueKind != JsonValueKind.Object) throw new PaperFormatException($"line {lineNumber}: expected a JSON object");
+            if (record.ValueKind != JsonValueKind.Object)
+            {
+                reason = "expected a JSON object";
+                return null;
+            }
             var rawTitle = record.GetString("title");
-            if (string.IsNullOrWhiteSpace(rawTitle)) throw new PaperFormatException($"line {lineNumber}: paper without a title");
+            if (string.IsNullOrWhiteSpace(rawTitle))
+            {
+                reason = "paper without a title";
+                return null;
+            }
             return ToPaper(record, rawTitle, context);
         }
     }

@@ -1,64 +1,119 @@
+using System.IO.Compression;
 using System.Text;
 using ResearchBot.Papers;
 
 namespace ResearchBot.Ingestion;
 
 /// <summary>
-/// Reads a paper file: detects its format from the first few KB, then parses it — JSON Lines streamed line by line,
-/// other formats read whole.
+/// Reads a paper source once, front to back, so pipes and standard input work like files: the first bytes are kept to
+/// detect the encoding (byte order mark, UTF-16, gzip) and the format, then JSON Lines are streamed line by line (a bad row
+/// is rejected on its own) and other formats are read whole, up to <see cref="MaxDocumentBytes"/>, and decoded strictly.
 /// </summary>
 public sealed class PaperFileReader(PaperFormatDetector detector, JsonLinesParser jsonLines)
 {
-    private const int HeadLength = 16 * 1024;
-    private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+    /// <summary>A source that is not JSON Lines (a page, Hugging Face JSON, an Atom feed) may be at most this large.</summary>
+    public const int MaxDocumentBytes = 64 * 1024 * 1024;
 
-    /// <summary>Parses the file; throws <see cref="PaperFormatException"/> for bad content and <see cref="IOException"/> when it cannot be read.</summary>
+    private const int HeadLength = 16 * 1024;
+    private const int ProgressEvery = 10_000;
+    private static readonly Encoding LenientUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
+    /// <summary>Reads the file at <paramref name="path"/>; throws <see cref="PaperFormatException"/> for bad content, including a rejected row.</summary>
     /// <param name="onProgress">Called now and then with the number of papers read so far (large JSON Lines files).</param>
     public async Task<IReadOnlyList<Paper>> ReadAsync(string path, ParseContext context, Action<int>? onProgress = null, CancellationToken cancellationToken = default)
     {
-        var head = await ReadHeadAsync(path, cancellationToken).ConfigureAwait(false);
-        var parser = detector.Detect(head.Text);
-        if (parser is JsonLinesParser)
-        {
-            return ReadJsonLines(path, context, onProgress, cancellationToken);
-        }
-        var content = head.IsWholeFile ? head.Text : await File.ReadAllTextAsync(path, Utf8, cancellationToken).ConfigureAwait(false);
-        return parser.Parse(content, context);
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
+        var read = await ReadAsync(stream, context, onProgress, cancellationToken).ConfigureAwait(false);
+        return read.Problem is { } problem ? throw new PaperFormatException(problem) : read.Papers;
     }
 
-    private List<Paper> ReadJsonLines(string path, ParseContext context, Action<int>? onProgress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads a source from its current position to its end (it need not seek). Throws <see cref="PaperFormatException"/> when
+    /// the whole source is unusable; rejected rows of JSON Lines come back in <see cref="PaperSourceRead.Problem"/> with the good rows.
+    /// </summary>
+    public Task<PaperSourceRead> ReadAsync(Stream stream, ParseContext context, Action<int>? onProgress = null, CancellationToken cancellationToken = default) =>
+        ReadAsync(stream, context, onProgress, decompressed: false, cancellationToken);
+
+    private async Task<PaperSourceRead> ReadAsync(Stream stream, ParseContext context, Action<int>? onProgress, bool decompressed, CancellationToken cancellationToken)
     {
-        const int progressEvery = 10_000;
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
+        var head = await ReadUpToAsync(stream, HeadLength, cancellationToken).ConfigureAwait(false);
+        var (encoding, bomLength) = SourceEncoding.Sniff(head.Span);
+        var whole = new PrefixedStream(head, stream);
+        switch (encoding)
+        {
+            case SourceEncodingKind.Gzip when decompressed:
+                throw new PaperFormatException("gzip inside gzip: decompress it first");
+            case SourceEncodingKind.Gzip:
+                await using (var gzip = new GZipStream(whole, CompressionMode.Decompress))
+                {
+                    try
+                    {
+                        return await ReadAsync(gzip, context, onProgress, decompressed: true, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (InvalidDataException)
+                    {
+                        throw new PaperFormatException("broken gzip data");
+                    }
+                }
+            case SourceEncodingKind.Utf8:
+                var parser = detector.Detect(LenientUtf8.GetString(head.Span[bomLength..]));
+                if (parser is JsonLinesParser) return ReadJsonLines(whole, context, onProgress, cancellationToken);
+                var bytes = await ReadDocumentAsync(whole, cancellationToken).ConfigureAwait(false);
+                return new PaperSourceRead(parser.Parse(SourceEncoding.DecodeUtf8(bytes.AsSpan(bomLength)), context), null);
+            default:
+                var wide = await ReadDocumentAsync(whole, cancellationToken).ConfigureAwait(false);
+                var text = SourceEncoding.DecodeWide(encoding, wide.AsSpan(bomLength));
+                var wideParser = detector.Detect(text);
+                if (wideParser is not JsonLinesParser) return new PaperSourceRead(wideParser.Parse(text, context), null);
+                using (var utf8 = new MemoryStream(Encoding.UTF8.GetBytes(text), writable: false))
+                {
+                    return ReadJsonLines(utf8, context, onProgress, cancellationToken);
+                }
+        }
+    }
+
+    private PaperSourceRead ReadJsonLines(Stream stream, ParseContext context, Action<int>? onProgress, CancellationToken cancellationToken)
+    {
+        var rejections = new LineRejections();
         var papers = new List<Paper>();
-        foreach (var paper in jsonLines.ReadLines(stream, context))
+        foreach (var paper in jsonLines.ReadLines(stream, context, rejections))
         {
             papers.Add(paper);
-            if (papers.Count % progressEvery == 0)
+            if (papers.Count % ProgressEvery == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 onProgress?.Invoke(papers.Count);
             }
         }
-        return papers;
+        return new PaperSourceRead(papers, rejections.Summary());
     }
 
-    private static async Task<(string Text, bool IsWholeFile)> ReadHeadAsync(string path, CancellationToken cancellationToken)
+    /// <summary>The whole source, refused past <see cref="MaxDocumentBytes"/>.</summary>
+    private static async Task<byte[]> ReadDocumentAsync(Stream stream, CancellationToken cancellationToken)
     {
-        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, useAsync: true);
-        var buffer = new byte[HeadLength];
-        var read = 0;
-        while (read < buffer.Length)
+        var all = await ReadUpToAsync(stream, MaxDocumentBytes + 1, cancellationToken).ConfigureAwait(false);
+        if (all.Length > MaxDocumentBytes)
         {
+            throw new PaperFormatException($"larger than {MaxDocumentBytes / (1024 * 1024)} MB; only JSON Lines may be larger (they are read line by line)");
+        }
+        return all.ToArray();
+    }
+
+    /// <summary>Reads until <paramref name="limit"/> bytes or the end of the stream, whichever comes first.</summary>
+    private static async Task<ReadOnlyMemory<byte>> ReadUpToAsync(Stream stream, int limit, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[Math.Min(limit, HeadLength)];
+        var read = 0;
+        while (read < limit)
+        {
+            if (read == buffer.Length) Array.Resize(ref buffer, (int)Math.Min(limit, buffer.Length * 2L));
             var n = await stream.ReadAsync(buffer.AsMemory(read), cancellationToken).ConfigureAwait(false);
             if (n == 0) break;
             read += n;
         }
-        if (read == 0) throw new PaperFormatException("empty file");
-        if (Array.IndexOf(buffer, (byte)0, 0, read) >= 0) throw new PaperFormatException("binary content, not a text paper source");
-        var isWholeFile = read < buffer.Length || stream.Position == stream.Length;
-        var bomLength = read >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0;
-        // A cut in the middle of a multi-byte character only affects the sniffed head, never the parsed text.
-        return (Utf8.GetString(buffer, bomLength, read - bomLength), isWholeFile);
+        return buffer.AsMemory(0, read);
     }
 }
+
+/// <summary>What one source gave: its papers, and for JSON Lines a one-line report of the rejected rows (null when none).</summary>
+public sealed record PaperSourceRead(IReadOnlyList<Paper> Papers, string? Problem);

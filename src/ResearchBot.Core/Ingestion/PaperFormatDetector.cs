@@ -20,16 +20,18 @@ public sealed class PaperFormatDetector(IEnumerable<IPaperParser> parsers)
     /// <summary>Detects the format and parses.</summary>
     public IReadOnlyList<Paper> Parse(string content, ParseContext context) => Detect(content).Parse(content, context);
 
-    /// <summary>NUL characters, many control characters or many undecodable bytes in the first few KB.</summary>
+    /// <summary>
+    /// More than one character in ten is a control character that text does not use (NUL, BEL, …) or undecodable in the
+    /// first few KB; a few such characters are not binary, they are reported where they are.
+    /// </summary>
     private static bool LooksBinary(string content)
     {
         var sample = content.AsSpan(0, Math.Min(content.Length, SniffLength));
         var suspicious = 0;
         foreach (var c in sample)
         {
-            if (c == '\0') return true;
-            if (c == '\uFFFD' || (char.IsControl(c) && c is not ('\n' or '\r' or '\t' or '\f'))) suspicious++;
+            if (c == '\uFFFD' || (char.IsControl(c) && c is not ('\n' or '\r' or '\t' or '\f' or '\v' or '\u001B'))) suspicious++;
         }
-        return suspicious > Math.Max(2, sample.Length / 100);
+        return suspicious * 10 > sample.Length;
     }
 }

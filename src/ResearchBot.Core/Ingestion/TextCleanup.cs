@@ -1,8 +1,25 @@
 namespace ResearchBot.Ingestion;
 
 /// <summary>Small text helpers shared by the parsers.</summary>
-internal static class TextCleanup
+internal static partial class TextCleanup
 {
+    /// <summary>
+    /// The text without terminal escape sequences (CSI such as <c>ESC[2J</c>, OSC such as a window title) and without C0/C1
+    /// control characters; a control that is whitespace becomes a space. The same string when there is nothing to remove.
+    /// </summary>
+    public static string StripControls(string text)
+    {
+        if (!text.AsSpan().ContainsAnyInRange('\u0000', '\u001F') && !text.AsSpan().ContainsAnyInRange('\u007F', '\u009F')) return text;
+        var withoutSequences = EscapeSequence().Replace(text, "");
+        var sb = new System.Text.StringBuilder(withoutSequences.Length);
+        foreach (var c in withoutSequences)
+        {
+            if (!char.IsControl(c)) sb.Append(c);
+            else if (char.IsWhiteSpace(c)) sb.Append(' ');
+        }
+        return CollapseWhitespace(sb.ToString());
+    }
+
     /// <summary>Runs of whitespace (including line breaks) become one space; the ends are trimmed.</summary>
     public static string CollapseWhitespace(string? text)
     {
@@ -52,4 +69,8 @@ internal static class TextCleanup
         }
         return true;
     }
+
+    /// <summary>ESC or the C1 CSI/OSC introducers and what belongs to them: CSI parameters and final byte, OSC text up to BEL or ST.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:\u001B\[|\u009B)[0-?]*[ -/]*[@-~]?|(?:\u001B\]|\u009D)[^\u0007\u001B\u009C]*(?:\u0007|\u001B\\|\u009C)?|\u001B[@-Z\\-_]?")]
+    private static partial System.Text.RegularExpressions.Regex EscapeSequence();
 }

@@ -68,19 +68,19 @@ public class IngestionServiceTests
         Assert.False(report.Succeeded);
         Assert.Equal(
             [
-                new IngestFailure(binary, "binary content, not a text paper source"),
+                new IngestFailure(binary, "binary content (a zip archive: unpack it first), not a text paper source"),
                 new IngestFailure(empty, "empty file"),
                 new IngestFailure(truncated, $"truncated or broken JSON at line {LineCount(daily[..(daily.Length / 2)])}"),
-                new IngestFailure(brokenLine, "line 2: truncated or broken JSON"),
+                new IngestFailure(brokenLine, "line 2: truncated or broken JSON (1 of 2 rows rejected; the other 1 kept)"),
                 new IngestFailure(noPapers, "no papers found on the page"),
                 new IngestFailure(unknown, "unknown format: not a Daily Papers page, Hugging Face JSON, arXiv Atom feed or JSON Lines"),
                 new IngestFailure(missing, "no such file or folder"),
             ],
             report.Failures);
-        Assert.Equal(3, report.Added);
-        var upsert = Assert.Single(store.UpsertCalls);
-        Assert.Equal(3, upsert.Count);
+        Assert.Equal(4, report.Added);
+        Assert.Equal([3, 1], store.UpsertCalls.Select(c => c.Count));
         Assert.Contains(store.Papers, p => p.Id == "syn.000001");
+        Assert.Contains(store.Papers, p => p.Id == "2401.00001");
         Assert.DoesNotContain(report.Failures, f => f.Source == good);
     }
 

@@ -56,7 +56,7 @@ public class JsonLinesParserTests
         }
         var count = 0;
         string? lastId = null;
-        foreach (var paper in _parser.ReadLines(new MemoryStream(Encoding.UTF8.GetBytes(sb.ToString())), Context))
+        foreach (var paper in _parser.ReadLines(new MemoryStream(Encoding.UTF8.GetBytes(sb.ToString())), Context, new LineRejections()))
         {
             count++;
             lastId = paper.Id;
