@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Logging;
 using ResearchBot.Answering.Citations;
 using ResearchBot.Answering.Condensing;
@@ -7,6 +8,7 @@ using ResearchBot.Answering.Model;
 using ResearchBot.Answering.Offline;
 using ResearchBot.Answering.Sources;
 using ResearchBot.Answering.Retrieval;
+using ResearchBot.ChatClients;
 
 namespace ResearchBot.Answering;
 
@@ -51,9 +53,19 @@ public sealed class AnswerService(
         }
 
         var run = new ModelRun();
-        await foreach (var piece in model.StreamAsync(standalone, sources, run, cancellationToken))
-            yield return new AnswerDelta(piece);
+        ExceptionDispatchInfo? cutOff = null;
+        await using (var pieces = model.StreamAsync(standalone, sources, run, cancellationToken).GetAsyncEnumerator(cancellationToken))
+        {
+            while (true)
+            {
+                // A provider failure after some text: the partial answer is completed (and shown), then the failure is raised.
+                try { if (!await pieces.MoveNextAsync()) break; }
+                catch (ChatProviderException ex) when (run.Text.Length > 0) { cutOff = ExceptionDispatchInfo.Capture(ex); break; }
+                yield return new AnswerDelta(pieces.Current);
+            }
+        }
         yield return new AnswerCompleted(Complete(request, standalone, run.Text.ToString(), sources, run.Usage));
+        cutOff?.Throw();
     }
 
     private string Mode => model is null ? "offline" : "model";

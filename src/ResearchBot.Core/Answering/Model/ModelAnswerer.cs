@@ -24,7 +24,7 @@ public sealed class ModelAnswerer(IChatClient chat, ChatPrompt prompt, Kernel ke
         var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var (messages, options) = await prompt.RenderAsync(PromptNames.GroundedAnswer, new Dictionary<string, object?>
         {
-            ["question"] = question,
+            ["question"] = SourceFormatter.Defuse(question),
             ["sources"] = SourceFormatter.Format(sources.Items, AbstractBudget(sources.Count)),
             ["today"] = today,
         }, cancellationToken);
