@@ -39,6 +39,8 @@ internal static partial class ChatErrorTranslator
         HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } h => $"cannot connect ({h.InnerException?.Message ?? h.Message})",
         HttpRequestException h => $"the connection failed ({h.InnerException?.Message ?? h.Message})",
         JsonException j => $"malformed reply (not valid JSON: {j.Message})",
+        // Provider clients index into or dereference a reply without choices or message ({"choices":[]}, a bare "done" line).
+        ArgumentOutOfRangeException or IndexOutOfRangeException or NullReferenceException => $"the reply was empty or incomplete ({error.GetType().Name})",
         IOException io => $"the connection broke off ({io.Message})",
         TimeoutException or OperationCanceledException or Polly.Timeout.TimeoutRejectedException => "no response in time (timed out; see Chat:Timeout)",
         _ when error.GetType().Namespace?.StartsWith("OllamaSharp", StringComparison.Ordinal) == true => error.Message,

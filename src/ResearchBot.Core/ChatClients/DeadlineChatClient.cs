@@ -59,7 +59,7 @@ public sealed class DeadlineChatClient(IChatClient inner, TimeSpan timeout) : De
 }
 
 /// <summary>A provider call did not finish within <c>Chat:Timeout</c>.</summary>
-public sealed class ChatDeadlineException(TimeSpan timeout) : TimeoutException($"no complete reply within Chat:Timeout ({Seconds(timeout)})")
+public sealed class ChatDeadlineException(TimeSpan timeout) : TimeoutException($"timed out: no complete reply within Chat:Timeout ({Seconds(timeout)})")
 {
     /// <summary>The deadline that passed.</summary>
     public TimeSpan Timeout => timeout;

@@ -2,14 +2,14 @@ namespace ResearchBot.ChatClients;
 
 /// <summary>
 /// Removes the configured API key from text that may be shown or logged (providers sometimes echo the key in an
-/// error): the key itself and any word that shares eight or more consecutive characters with it (a partly masked echo).
+/// error): the key itself and any word that shares ten or more consecutive characters with it (a partly masked echo).
 /// </summary>
 public sealed class SecretRedactor(string? secret)
 {
     /// <summary>What replaces a redacted key.</summary>
     public const string Mask = "[redacted]";
 
-    private const int MinimumShared = 8;
+    private const int MinimumShared = 10;
 
     /// <summary>The text without the key.</summary>
     public string Redact(string text)
