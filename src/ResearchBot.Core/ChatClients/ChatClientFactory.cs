@@ -68,7 +68,8 @@ public static class ChatClientFactory
 
     private static IChatClient CreateOllama(ChatSettings settings)
     {
-        var retry = new HttpRetryStrategyOptions { MaxRetryAttempts = Math.Max(1, settings.MaxRetries), ShouldRetryAfterHeader = true };
+        // The same back-off as the OpenAI client (0.8 s, doubling, with jitter), so retries fit within Chat:Timeout.
+        var retry = new HttpRetryStrategyOptions { MaxRetryAttempts = Math.Max(1, settings.MaxRetries), ShouldRetryAfterHeader = true, Delay = TimeSpan.FromSeconds(0.8) };
         var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>();
         if (settings.MaxRetries > 0) pipeline.AddRetry(retry);
         pipeline.AddTimeout(settings.Timeout);

@@ -35,11 +35,12 @@ public sealed class FakeOllamaServer : IAsyncDisposable
         return this;
     }
 
-    public static async Task<FakeOllamaServer> StartAsync()
+    /// <summary>Starts a server on a free loopback port, or on <paramref name="port"/>.</summary>
+    public static async Task<FakeOllamaServer> StartAsync(int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         var app = builder.Build();
         var server = new FakeOllamaServer(app);
         app.MapPost("/api/chat", server.HandleAsync);

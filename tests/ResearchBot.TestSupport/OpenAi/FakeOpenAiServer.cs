@@ -37,12 +37,12 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         return this;
     }
 
-    /// <summary>Starts a server on a free loopback port.</summary>
-    public static async Task<FakeOpenAiServer> StartAsync()
+    /// <summary>Starts a server on a free loopback port, or on <paramref name="port"/>.</summary>
+    public static async Task<FakeOpenAiServer> StartAsync(int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         var app = builder.Build();
         var server = new FakeOpenAiServer(app);
         app.MapPost("/v1/chat/completions", server.HandleAsync);
