@@ -12,11 +12,11 @@ namespace ResearchBot.ChatClients;
 /// </summary>
 internal static partial class ChatErrorTranslator
 {
-    /// <summary>The translated exception, or null when the caller cancelled (cancellation then propagates as is).</summary>
+    /// <summary>The translated exception, or null when the caller cancelled (see <see cref="ProviderErrorChatClient"/>).</summary>
     public static ChatProviderException? Translate(Exception error, string provider, string providerName, SecretRedactor redactor, CancellationToken callerToken)
     {
         if (error is ChatProviderException same) return same;
-        if (error is OperationCanceledException && callerToken.IsCancellationRequested) return null;
+        if (callerToken.IsCancellationRequested) return null;
         var reason = redactor.Redact(OneLine(Reason(error, providerName)));
         // The original exception stays attached for debugging unless it carries the key.
         var inner = redactor.Leaks(error.ToString()) ? null : error;

@@ -16,7 +16,9 @@ public sealed class DeadlineChatClient(IChatClient inner, TimeSpan timeout) : De
         deadline.CancelAfter(timeout);
         try
         {
-            return await base.GetResponseAsync(messages, options, deadline.Token).WaitAsync(deadline.Token);
+            var response = await base.GetResponseAsync(messages, options, deadline.Token).WaitAsync(deadline.Token);
+            deadline.Token.ThrowIfCancellationRequested();
+            return response;
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -38,7 +40,12 @@ public sealed class DeadlineChatClient(IChatClient inner, TimeSpan timeout) : De
                 pending = updates.MoveNextAsync().AsTask();
                 try
                 {
-                    if (!await pending.WaitAsync(deadline.Token)) yield break;
+                    if (!await pending.WaitAsync(deadline.Token))
+                    {
+                        // Some clients (OllamaSharp) end a cancelled stream quietly instead of throwing.
+                        if (deadline.IsCancellationRequested) deadline.Token.ThrowIfCancellationRequested();
+                        yield break;
+                    }
                 }
                 catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
                 {

@@ -6,8 +6,8 @@ namespace ResearchBot.ChatClients;
 /// <summary>
 /// The provider boundary: whatever the provider client throws becomes a one-line <see cref="ChatProviderException"/>
 /// naming the provider and the cause (the API key removed), and a reply that is empty or a stream that ends without a
-/// finish reason is refused the same way (the pieces already streamed stay with the caller). Only the caller's own
-/// cancellation passes through as is.
+/// finish reason is refused the same way (the pieces already streamed stay with the caller). When the caller cancelled,
+/// whatever the provider client throws becomes an <see cref="OperationCanceledException"/>.
 /// </summary>
 public sealed class ProviderErrorChatClient : DelegatingChatClient
 {
@@ -34,6 +34,11 @@ public sealed class ProviderErrorChatClient : DelegatingChatClient
         {
             throw translated;
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw Cancelled(e, cancellationToken);
+        }
+        cancellationToken.ThrowIfCancellationRequested();
         return ReplyCheck.ResponseProblem(response) is { } problem ? throw ChatErrorTranslator.Refuse(problem, _provider) : response;
     }
 
@@ -49,6 +54,10 @@ public sealed class ProviderErrorChatClient : DelegatingChatClient
         {
             throw translated;
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw Cancelled(ex, cancellationToken);
+        }
         var check = new ReplyCheck();
         await using (e)
         {
@@ -62,12 +71,23 @@ public sealed class ProviderErrorChatClient : DelegatingChatClient
                 {
                     throw translated;
                 }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    throw Cancelled(ex, cancellationToken);
+                }
                 check.Observe(e.Current);
                 yield return e.Current;
             }
         }
+        // A stream the caller cancelled may end quietly: that is a cancellation, not a cut-off reply.
+        cancellationToken.ThrowIfCancellationRequested();
         if (check.StreamProblem is { } problem) throw ChatErrorTranslator.Refuse(problem, _provider);
     }
+
+    /// <summary>The caller cancelled and the provider client failed because of it (e.g. an AggregateException of cancelled
+    /// retries): the caller sees a plain cancellation.</summary>
+    private static OperationCanceledException Cancelled(Exception error, CancellationToken cancellationToken) =>
+        new("The language model call was cancelled.", error, cancellationToken);
 
     private ChatProviderException? Translate(Exception error, CancellationToken cancellationToken) =>
         ChatErrorTranslator.Translate(error, _provider, _providerName, _redactor, cancellationToken);

@@ -125,6 +125,49 @@ public sealed class OllamaFaultTests : IAsyncLifetime
         Assert.DoesNotContain(" at ", _logs.AllText);
     }
 
+    [Fact]
+    public async Task A_connection_dropped_mid_stream_keeps_the_pieces_and_is_one_line()
+    {
+        _server.Enqueue(FakeReply.Drop("Keyformer keeps"));
+
+        var (pieces, error) = await StreamAsync(Client());
+
+        Assert.Equal("Keyformer keeps", pieces.Trim());
+        Assert.DoesNotContain("unexpected", error.Message);
+        AssertOneLine(error, "failed: ");
+    }
+
+    [Fact]
+    public async Task A_stream_that_never_idles_but_never_ends_stops_at_the_deadline()
+    {
+        _server.Enqueue(FakeReply.Drip(TimeSpan.FromMilliseconds(200)));
+
+        var (pieces, error) = await StreamAsync(Client(timeoutSeconds: 2));
+
+        Assert.StartsWith("more", pieces.Trim());
+        AssertOneLine(error, "timed out: no complete reply within Chat:Timeout (2 s)");
+    }
+
+    [Fact]
+    public async Task Cancelling_the_call_is_a_cancellation_not_a_provider_failure()
+    {
+        _server.Enqueue(FakeReply.Stall("Keyformer", TimeSpan.FromMinutes(5)));
+        using var cancel = new CancellationTokenSource();
+
+        var pieces = 0;
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var _ in Client(maxRetries: 2).GetStreamingResponseAsync(Hi, cancellationToken: cancel.Token))
+            {
+                pieces++;
+                await cancel.CancelAsync();
+            }
+        });
+
+        Assert.Equal(1, pieces);
+    }
+
     private static void AssertOneLine(ChatProviderException error, string expected)
     {
         Assert.StartsWith("The language model (Ollama model 'llama3.2' at ", error.Message);

@@ -86,6 +86,27 @@ public sealed class FakeOllamaServer : IAsyncDisposable
                 context.Response.ContentType = "application/x-ndjson";
                 await Line(context, Piece(model, c.Before));
                 break;
+            case DropReply d:
+                context.Response.ContentType = "application/x-ndjson";
+                await Line(context, Piece(model, d.Before));
+                // Let the piece reach the client before the connection drops.
+                await Task.Delay(300);
+                context.Abort();
+                break;
+            case DripReply drip:
+                context.Response.ContentType = "application/x-ndjson";
+                try
+                {
+                    while (true)
+                    {
+                        await Line(context, Piece(model, "more "));
+                        await Task.Delay(drip.Interval, context.RequestAborted);
+                    }
+                }
+                catch (Exception e) when (e is OperationCanceledException or IOException)
+                {
+                    return;
+                }
             case EmptyChoicesReply:
                 context.Response.ContentType = "application/x-ndjson";
                 await Line(context, new JsonObject { ["model"] = model, ["created_at"] = "2026-04-29T09:00:01Z", ["done"] = true, ["done_reason"] = "stop" });

@@ -98,6 +98,27 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
                 await StartSse(context);
                 await Event(context, Chunk(id, model, new JsonObject { ["role"] = "assistant", ["content"] = c.Before }, null));
                 break;
+            case DropReply d:
+                await StartSse(context);
+                await Event(context, Chunk(id, model, new JsonObject { ["role"] = "assistant", ["content"] = d.Before }, null));
+                // Let the piece reach the client before the connection drops.
+                await Task.Delay(300);
+                context.Abort();
+                break;
+            case DripReply drip:
+                await StartSse(context);
+                try
+                {
+                    while (true)
+                    {
+                        await Event(context, Chunk(id, model, new JsonObject { ["content"] = "more " }, null));
+                        await Task.Delay(drip.Interval, context.RequestAborted);
+                    }
+                }
+                catch (Exception e) when (e is OperationCanceledException or IOException)
+                {
+                    return;
+                }
             case EmptyChoicesReply when request.Stream:
                 await StartSse(context);
                 var empty = Chunk(id, model, null, null);

@@ -29,6 +29,12 @@ public abstract record FakeReply
 
     /// <summary>A 401 whose error message echoes the API key the client sent, as some providers do.</summary>
     public static FakeReply RejectKey() => new RejectKeyReply();
+
+    /// <summary>A stream that sends <paramref name="before"/> and then drops the connection (no proper end of the response).</summary>
+    public static FakeReply Drop(string before) => new DropReply(before);
+
+    /// <summary>A stream that never ends but is never idle: one word every <paramref name="interval"/> (or until the client gives up).</summary>
+    public static FakeReply Drip(TimeSpan interval) => new DripReply(interval);
 }
 
 /// <summary>See <see cref="FakeReply.Text"/>.</summary>
@@ -57,3 +63,9 @@ public sealed record EmptyChoicesReply : FakeReply;
 
 /// <summary>See <see cref="FakeReply.RejectKey"/>.</summary>
 public sealed record RejectKeyReply : FakeReply;
+
+/// <summary>See <see cref="FakeReply.Drop"/>.</summary>
+public sealed record DropReply(string Before) : FakeReply;
+
+/// <summary>See <see cref="FakeReply.Drip"/>.</summary>
+public sealed record DripReply(TimeSpan Interval) : FakeReply;
