@@ -84,9 +84,10 @@ public static class ChatClientFactory
         return new OllamaApiClient(http, settings.Model!);
     }
 
-    /// <summary>The HTTP handler under the retries: fails at once on a Retry-After longer than <c>Chat:Timeout</c>.</summary>
+    /// <summary>The HTTP handler under the retries: fails at once on a Retry-After longer than <c>Chat:Timeout</c>, and
+    /// records each try's failure for a call that then runs out of time.</summary>
     private static HttpMessageHandler Handler(ChatSettings settings) =>
-        new RetryAfterLimitHandler(settings.Timeout) { InnerHandler = new SocketsHttpHandler() };
+        new RetryAfterLimitHandler(settings.Timeout) { InnerHandler = new TryRecorder { InnerHandler = new SocketsHttpHandler() } };
 
     private static Uri ParseEndpoint(ChatSettings settings)
     {

@@ -26,6 +26,9 @@ internal static partial class ChatErrorTranslator
     /// <summary>A failure detected in a reply that arrived (empty, cut off), as a one-line exception.</summary>
     public static ChatProviderException Refuse(string reason, string provider) => new($"The language model ({provider}) failed: {reason}");
 
+    /// <summary>The cause of a failed HTTP try, in the words of a translated error (no provider name needed).</summary>
+    public static string Describe(Exception error) => OneLine(Reason(error, "the provider"));
+
     private static string Reason(Exception error, string providerName) => error switch
     {
         AggregateException a => Exhausted(a, providerName),

@@ -14,6 +14,7 @@ public sealed class DeadlineChatClient(IChatClient inner, TimeSpan timeout) : De
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
+        var tries = TryRecorder.Begin();
         try
         {
             var response = await base.GetResponseAsync(messages, options, deadline.Token).WaitAsync(deadline.Token);
@@ -22,7 +23,7 @@ public sealed class DeadlineChatClient(IChatClient inner, TimeSpan timeout) : De
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw new ChatDeadlineException(timeout);
+            throw new ChatDeadlineException(timeout, tries.LastFailure);
         }
     }
 
@@ -31,6 +32,7 @@ public sealed class DeadlineChatClient(IChatClient inner, TimeSpan timeout) : De
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
+        var tries = TryRecorder.Begin();
         var updates = base.GetStreamingResponseAsync(messages, options, deadline.Token).GetAsyncEnumerator(deadline.Token);
         Task<bool>? pending = null;
         try
@@ -49,7 +51,7 @@ public sealed class DeadlineChatClient(IChatClient inner, TimeSpan timeout) : De
                 }
                 catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
                 {
-                    throw new ChatDeadlineException(timeout);
+                    throw new ChatDeadlineException(timeout, tries.LastFailure);
                 }
                 pending = null;
                 yield return updates.Current;
@@ -65,8 +67,9 @@ public sealed class DeadlineChatClient(IChatClient inner, TimeSpan timeout) : De
     }
 }
 
-/// <summary>A provider call did not finish within <c>Chat:Timeout</c>.</summary>
-public sealed class ChatDeadlineException(TimeSpan timeout) : TimeoutException($"timed out: no complete reply within Chat:Timeout ({Seconds(timeout)})")
+/// <summary>A provider call did not finish within <c>Chat:Timeout</c>; the message adds why the last failed try failed, if one did.</summary>
+public sealed class ChatDeadlineException(TimeSpan timeout, string? lastFailure = null)
+    : TimeoutException($"timed out: no complete reply within Chat:Timeout ({Seconds(timeout)})" + (lastFailure is null ? "" : $"; the last try failed: {lastFailure}"))
 {
     /// <summary>The deadline that passed.</summary>
     public TimeSpan Timeout => timeout;

@@ -168,6 +168,14 @@ public sealed class OllamaFaultTests : IAsyncLifetime
         Assert.Equal(1, pieces);
     }
 
+    [Fact]
+    public async Task Running_out_of_time_while_retrying_says_what_the_tries_met()
+    {
+        var (_, error) = await StreamAsync(Client(maxRetries: 8, timeoutSeconds: 3, endpoint: new Uri($"http://127.0.0.1:{OpenAiFaultTests.ClosedPort().Port}")));
+
+        AssertOneLine(error, "timed out: no complete reply within Chat:Timeout (3 s); the last try failed: cannot connect");
+    }
+
     private static void AssertOneLine(ChatProviderException error, string expected)
     {
         Assert.StartsWith("The language model (Ollama model 'llama3.2' at ", error.Message);

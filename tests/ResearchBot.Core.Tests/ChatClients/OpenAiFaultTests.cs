@@ -241,6 +241,14 @@ public sealed class OpenAiFaultTests : IAsyncLifetime
         Assert.Equal(1, pieces);
     }
 
+    [Fact]
+    public async Task Running_out_of_time_while_retrying_says_what_the_tries_met()
+    {
+        var (_, error) = await StreamAsync(Client(maxRetries: 8, timeoutSeconds: 3, endpoint: ClosedPort()));
+
+        AssertOneLine(error, "timed out: no complete reply within Chat:Timeout (3 s); the last try failed: cannot connect");
+    }
+
     private static void AssertOneLine(ChatProviderException error, string expected)
     {
         Assert.StartsWith("The language model (OpenAI model 'test-model' at ", error.Message);
