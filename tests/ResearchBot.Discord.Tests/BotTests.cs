@@ -70,13 +70,13 @@ public class BotTests
         await using var bot = await BotHarness.StartAsync();
         await bot.ReadyAsync();
         await bot.MentionAsync("m1", "what is new in retrieval?");
-        var thread = await bot.Rest.Threads.WaitForAsync(t => t.MessageId == "m1");
+        var threadId = await bot.WaitForThreadConversationAsync("m1");
 
-        await bot.Gateway.DispatchAsync("MESSAGE_CREATE", DiscordEvents.Message("f1", "and how does it scale?", channelId: thread.Id));
+        await bot.Gateway.DispatchAsync("MESSAGE_CREATE", DiscordEvents.Message("f1", "and how does it scale?", channelId: threadId));
         var reply = await bot.WaitForMessageAsync(m => m.ReplyTo == "f1" && Final(m), "the follow-up reply");
         var followUp = bot.Answers.Requests.Snapshot()[1];
 
-        Assert.Equal(thread.Id, reply.ChannelId);
+        Assert.Equal(threadId, reply.ChannelId);
         Assert.Equal("and how does it scale?", followUp.Question);
         Assert.Equal(
             [("user", "what is new in retrieval?"), ("assistant", "About \"what is new in retrieval?\": retrieval helps [1], and sparsity too [2].")],

@@ -39,12 +39,7 @@ public sealed partial class ReferenceTests
         await bot.ReadyAsync();
         await bot.MentionAsync("m1", Question);
         var first = Sources(await bot.WaitForMessageAsync(m => m.ReplyTo == "m1" && Final(m), "the first answer"));
-        var thread = await bot.Rest.Threads.WaitForAsync(t => t.MessageId == "m1");
-        // The bot registers the conversation when the thread-creation call returns; wait for that before replying in it.
-        var conversations = bot.Host.Services.GetRequiredService<ResearchBot.Discord.Bot.ConversationStore>();
-        for (var i = 0; i < 600 && !conversations.Has(thread.Id); i++) await Task.Delay(50);
-        Assert.True(conversations.Has(thread.Id), "the thread became a conversation");
-        return (bot, thread.Id, first);
+        return (bot, await bot.WaitForThreadConversationAsync("m1"), first);
     }
 
     private static async Task<EmulatedMessage> SayAsync(BotHarness bot, string thread, string id, string text, Func<EmulatedMessage, bool>? done = null)

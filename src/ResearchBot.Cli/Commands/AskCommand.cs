@@ -44,9 +44,13 @@ internal static class AskCommand
             return CliApp.ExitOk;
         }
         Answer? answer = null;
+        // Written as soon as it is complete: a partial answer the model was cut off in comes before the provider's error.
         await foreach (var update in answers.StreamAsync(request, ct))
-            if (update is AnswerCompleted done) answer = done.Answer;
-        CliJson.WriteLine(cli.Console.Out, AskJson.From(answer ?? throw new InvalidOperationException("The answer service ended without an answer.")));
-        return CliApp.ExitOk;
+        {
+            if (update is not AnswerCompleted done) continue;
+            answer = done.Answer;
+            CliJson.WriteLine(cli.Console.Out, AskJson.From(answer));
+        }
+        return answer is null ? throw new InvalidOperationException("The answer service ended without an answer.") : CliApp.ExitOk;
     }
 }

@@ -13,20 +13,20 @@ namespace ResearchBot.Cli.Output;
 internal static class AnswerPrinter
 {
     /// <summary>Streams the answer to <paramref name="request"/> to the console and returns it.</summary>
+    /// <remarks>The answer is printed as soon as it is complete, so a partial answer the model was cut off in is shown
+    /// before the provider's error (thrown after it by the answer service) ends the call.</remarks>
     public static async Task<Answer> WriteAsync(CliConsole console, IAnswerService answers, AskRequest request, CancellationToken cancellationToken)
     {
         Answer? answer = null;
         if (!console.IsTerminal)
         {
             await foreach (var update in answers.StreamAsync(request, cancellationToken))
-                if (update is AnswerCompleted done) answer = done.Answer;
-            if (answer is null) throw new InvalidOperationException("The answer service ended without an answer.");
-            console.Out.WriteLine(answer.Text);
-            if (Rewritten(answer) is { } standalone) console.Out.WriteLine($"(answered as: {standalone})");
-            if (answer.Citations.Count > 0) console.Out.WriteLine();
-            SourceLines.Write(console, "Sources:", answer.CitedSources);
-            await console.Out.FlushAsync(cancellationToken);
-            return answer;
+            {
+                if (update is not AnswerCompleted done) continue;
+                answer = done.Answer;
+                await WritePlainAsync(console, answer, cancellationToken);
+            }
+            return answer ?? throw new InvalidOperationException("The answer service ended without an answer.");
         }
 
         var ansi = console.Ansi;
@@ -49,19 +49,32 @@ internal static class AnswerPrinter
                     break;
                 case AnswerCompleted done:
                     answer = done.Answer;
+                    WriteTerminalTail(console, markup, streamed.ToString(), answer);
                     break;
             }
         }
+        return answer ?? throw new InvalidOperationException("The answer service ended without an answer.");
+    }
+
+    private static async Task WritePlainAsync(CliConsole console, Answer answer, CancellationToken cancellationToken)
+    {
+        console.Out.WriteLine(answer.Text);
+        if (Rewritten(answer) is { } standalone) console.Out.WriteLine($"(answered as: {standalone})");
+        if (answer.Citations.Count > 0) console.Out.WriteLine();
+        SourceLines.Write(console, "Sources:", answer.CitedSources);
+        await console.Out.FlushAsync(cancellationToken);
+    }
+
+    private static void WriteTerminalTail(CliConsole console, CitationMarkup markup, string streamed, Answer answer)
+    {
+        var ansi = console.Ansi;
         ansi.Markup(markup.Flush());
         ansi.WriteLine();
-        if (answer is null) throw new InvalidOperationException("The answer service ended without an answer.");
-
         if (Rewritten(answer) is { } question)
             ansi.MarkupLine($"[dim](answered as: {Markup.Escape(question)})[/]");
         if (answer.Citations.Count > 0) ansi.WriteLine();
         SourceLines.Write(console, "Sources", answer.CitedSources);
         if (answer.Usage is { TotalTokens: { } total }) ansi.MarkupLine($"[dim]{total} tokens[/]");
-        return answer;
     }
 
     /// <summary>The standalone question when the condenser rewrote the question, else null.</summary>

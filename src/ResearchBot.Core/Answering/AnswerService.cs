@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Logging;
 using ResearchBot.Answering.Citations;
 using ResearchBot.Answering.Condensing;
@@ -8,6 +9,7 @@ using ResearchBot.Answering.Offline;
 using ResearchBot.Answering.References;
 using ResearchBot.Answering.Sources;
 using ResearchBot.Answering.Retrieval;
+using ResearchBot.ChatClients;
 
 namespace ResearchBot.Answering;
 
@@ -102,16 +104,24 @@ public sealed class AnswerService(
     {
         var citations = new StreamingCitationFilter(() => sources.Numbers.ToHashSet());
         var order = keepNumbers ? null : new StreamingCitationOrder();
-        await foreach (var piece in model!.StreamAsync(question, sources, run, cancellationToken))
+        ExceptionDispatchInfo? cutOff = null;
+        await using (var pieces = model!.StreamAsync(question, sources, run, cancellationToken).GetAsyncEnumerator(cancellationToken))
         {
-            var shown = citations.Push(piece);
-            if (order is not null) shown = order.Push(shown, sources.Count);
-            if (shown.Length > 0) yield return new AnswerDelta(shown);
+            while (true)
+            {
+                // A provider failure after some text: the partial answer is completed (and shown), then the failure is raised.
+                try { if (!await pieces.MoveNextAsync()) break; }
+                catch (ChatProviderException ex) when (run.Text.Length > 0) { cutOff = ExceptionDispatchInfo.Capture(ex); break; }
+                var shown = citations.Push(pieces.Current);
+                if (order is not null) shown = order.Push(shown, sources.Count);
+                if (shown.Length > 0) yield return new AnswerDelta(shown);
+            }
         }
         var rest = citations.Flush();
         if (order is not null) rest = order.Push(rest, sources.Count) + order.Flush(sources.Count);
         if (rest.Length > 0) yield return new AnswerDelta(rest);
         yield return new AnswerCompleted(Complete(request, standalone, run.Text.ToString(), sources, run.Usage, keepNumbers));
+        cutOff?.Throw();
     }
 
     private string Mode => model is null ? "offline" : "model";

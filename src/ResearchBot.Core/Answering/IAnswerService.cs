@@ -4,7 +4,9 @@ namespace ResearchBot.Answering;
 public interface IAnswerService
 {
     /// <summary>Streams the answer: <see cref="AnswerDelta"/> pieces as they arrive, then one <see cref="AnswerCompleted"/>
-    /// carrying the checked answer (citations that are not listed sources removed).</summary>
+    /// carrying the checked answer (citations that are not listed sources removed). When the language model fails after
+    /// some text, that partial answer is completed and the <see cref="ResearchBot.ChatClients.ChatProviderException"/> is
+    /// thrown after it, so a host shows what arrived and then the one-line error.</summary>
     IAsyncEnumerable<AnswerUpdate> StreamAsync(AskRequest request, CancellationToken cancellationToken = default);
 }
 

@@ -11,9 +11,12 @@ using Polly;
 namespace ResearchBot.ChatClients;
 
 /// <summary>
-/// Builds the <see cref="IChatClient"/> the configuration asks for: the provider client with retries on 408/429/5xx
-/// (Retry-After honoured) and a per-call timeout, wrapped with function invocation (bounded), logging, OpenTelemetry
-/// and one-line provider errors. <see cref="ChatProvider.Offline"/> gives no client.
+/// Builds the <see cref="IChatClient"/> the configuration asks for. The first <c>Use</c> is the outermost layer:
+/// bounded function invocation → OpenTelemetry → logging → one-line provider errors (<see cref="ProviderErrorChatClient"/>)
+/// → the <c>Chat:Timeout</c> deadline (<see cref="DeadlineChatClient"/>) → the provider client, whose HTTP pipeline retries
+/// 408/429/5xx (a Retry-After longer than <c>Chat:Timeout</c> fails at once). So logging and telemetry see only the
+/// one-line errors, and their exception details are Debug-level (<see cref="FailureDetailLoggerFactory"/>).
+/// <see cref="ChatProvider.Offline"/> gives no client.
 /// </summary>
 public static class ChatClientFactory
 {
@@ -35,15 +38,17 @@ public static class ChatClientFactory
             ChatProvider.Ollama => CreateOllama(settings),
             _ => throw new ChatProviderException($"Unknown Chat:Provider '{settings.Provider}'."),
         };
+        var layerLogs = new FailureDetailLoggerFactory(loggerFactory);
         return new ChatClientBuilder(inner)
-            .Use(c => new ProviderErrorChatClient(c, settings.Describe()))
-            .UseFunctionInvocation(loggerFactory, f =>
+            .UseFunctionInvocation(layerLogs, f =>
             {
                 f.MaximumIterationsPerRequest = Math.Max(1, settings.MaxToolCalls);
                 f.MaximumConsecutiveErrorsPerRequest = 2;
             })
-            .UseOpenTelemetry(loggerFactory, TelemetrySource)
-            .UseLogging(loggerFactory)
+            .UseOpenTelemetry(layerLogs, TelemetrySource)
+            .UseLogging(layerLogs)
+            .Use(c => new ProviderErrorChatClient(c, settings))
+            .Use(c => new DeadlineChatClient(c, settings.Timeout))
             .Build();
     }
 
@@ -54,6 +59,7 @@ public static class ChatClientFactory
             Endpoint = ParseEndpoint(settings),
             NetworkTimeout = settings.Timeout,
             RetryPolicy = new ClientRetryPolicy(Math.Max(0, settings.MaxRetries)),
+            Transport = new HttpClientPipelineTransport(new HttpClient(Handler(settings)) { Timeout = Timeout.InfiniteTimeSpan }),
         };
         // Local OpenAI-compatible servers need no key, but the client requires a non-empty credential.
         var key = string.IsNullOrWhiteSpace(settings.ApiKey) ? "no-key" : settings.ApiKey;
@@ -62,17 +68,26 @@ public static class ChatClientFactory
 
     private static IChatClient CreateOllama(ChatSettings settings)
     {
-        var retry = new HttpRetryStrategyOptions { MaxRetryAttempts = Math.Max(1, settings.MaxRetries), ShouldRetryAfterHeader = true };
+        // The same back-off as the OpenAI client (0.8 s, doubling, with jitter), so retries fit within Chat:Timeout.
+        var retry = new HttpRetryStrategyOptions { MaxRetryAttempts = Math.Max(1, settings.MaxRetries), ShouldRetryAfterHeader = true, Delay = TimeSpan.FromSeconds(0.8) };
         var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>();
         if (settings.MaxRetries > 0) pipeline.AddRetry(retry);
         pipeline.AddTimeout(settings.Timeout);
-        var http = new HttpClient(new ResilienceHandler(pipeline.Build()) { InnerHandler = new SocketsHttpHandler() })
+        var http = new HttpClient(new ResilienceHandler(pipeline.Build()) { InnerHandler = Handler(settings) })
         {
             BaseAddress = ParseEndpoint(settings),
             Timeout = Timeout.InfiniteTimeSpan,
         };
+        // Ollama behind an authenticating proxy (or a hosted Ollama) takes the key as a bearer token.
+        if (!string.IsNullOrWhiteSpace(settings.ApiKey))
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", settings.ApiKey);
         return new OllamaToolResults(new OllamaApiClient(http, settings.Model!)).WithContextSize(settings.ContextTokens);
     }
+
+    /// <summary>The HTTP handler under the retries: fails at once on a Retry-After longer than <c>Chat:Timeout</c>, and
+    /// records each try's failure for a call that then runs out of time.</summary>
+    private static HttpMessageHandler Handler(ChatSettings settings) =>
+        new RetryAfterLimitHandler(settings.Timeout) { InnerHandler = new TryRecorder { InnerHandler = new SocketsHttpHandler() } };
 
     private static Uri ParseEndpoint(ChatSettings settings)
     {

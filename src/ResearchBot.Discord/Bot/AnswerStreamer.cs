@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ResearchBot.Answering;
+using ResearchBot.ChatClients;
 using ResearchBot.Discord.Rest.Models;
 
 namespace ResearchBot.Discord.Bot;
@@ -19,6 +20,7 @@ public sealed class AnswerStreamer(IAnswerService answers, IOptions<DiscordOptio
         var text = new StringBuilder();
         long? lastShown = null;
         Answer? answer = null;
+        string? failure = null;
         try
         {
             await foreach (var update in answers.StreamAsync(request, cancellationToken))
@@ -31,17 +33,24 @@ public sealed class AnswerStreamer(IAnswerService answers, IOptions<DiscordOptio
                 lastShown = time.GetTimestamp();
             }
         }
+        catch (ChatProviderException ex)
+        {
+            // The provider failed: its one-line reason is the reply (after the partial answer, if text had arrived).
+            failure = ex.Message;
+            log.LogWarning("Answering failed: {Error}", ex.Message);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             log.LogError(ex, "Answering failed");
         }
         if (answer is null)
         {
-            await target.NoticeAsync("Sorry — something went wrong while I was answering. Please try again in a moment.", cancellationToken);
+            await target.NoticeAsync(failure is null ? "Sorry — something went wrong while I was answering. Please try again in a moment." : $"Sorry — I could not answer: {failure}", cancellationToken);
             return null;
         }
         answered?.Invoke(answer);
-        await target.DeliverAsync(answer.Text, SourcesEmbed.Build(answer.CitedSources), cancellationToken);
+        var body = failure is null ? answer.Text : $"{answer.Text}\n\n(The answer is incomplete: {failure})";
+        await target.DeliverAsync(body, SourcesEmbed.Build(answer.CitedSources), cancellationToken);
         return answer;
     }
 }

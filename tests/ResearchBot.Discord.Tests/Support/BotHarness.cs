@@ -93,6 +93,19 @@ public sealed class BotHarness : IAsyncDisposable
         await Rest.Requests.WaitForAsync(r => r.Method == "PUT" && r.Path.EndsWith("/commands"), what: "command registration");
     }
 
+    /// <summary>
+    /// Waits until the bot started a thread on <paramref name="messageId"/> and registered it as a conversation (it does
+    /// so when the thread-creation call returns, so a follow-up sent before that would not be in a conversation yet).
+    /// </summary>
+    public async Task<string> WaitForThreadConversationAsync(string messageId)
+    {
+        var thread = await Rest.Threads.WaitForAsync(t => t.MessageId == messageId);
+        var conversations = Host.Services.GetRequiredService<ResearchBot.Discord.Bot.ConversationStore>();
+        for (var i = 0; i < 600 && !conversations.Has(thread.Id); i++) await Task.Delay(50);
+        Assert.True(conversations.Has(thread.Id), "the thread became a conversation");
+        return thread.Id;
+    }
+
     /// <summary>Dispatches a message mentioning the bot in the guild channel.</summary>
     public Task<long> MentionAsync(string messageId, string text, string channelId = DiscordEvents.ChannelId, string userId = DiscordEvents.UserId) =>
         Gateway.DispatchAsync("MESSAGE_CREATE", DiscordEvents.Message(messageId, $"<@{BotId}> {text}", channelId, authorId: userId, mentions: [BotId]));

@@ -27,10 +27,18 @@ public sealed partial class FakeAnswerService : IAnswerService
     /// <summary>When set, answers wait for it before streaming.</summary>
     public TaskCompletionSource? Gate { get; set; }
 
+    /// <summary>When it gives an exception for a request, the answer fails with it: before any text, or after the
+    /// completed partial answer when <see cref="FailAfterText"/> is set (as the answer service does when a model is cut off).</summary>
+    public Func<AskRequest, Exception?>? Failure { get; set; }
+
+    public bool FailAfterText { get; set; }
+
     public async IAsyncEnumerable<AnswerUpdate> StreamAsync(AskRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         Requests.Add(request);
         if (Gate is { } gate) await gate.Task.WaitAsync(cancellationToken);
+        var failure = Failure?.Invoke(request);
+        if (failure is not null && !FailAfterText) throw failure;
         var text = Text(request);
         var size = (int)Math.Ceiling(text.Length / (double)Pieces);
         for (var i = 0; i < Pieces && i * size < text.Length; i++)
@@ -40,6 +48,7 @@ public sealed partial class FakeAnswerService : IAnswerService
         }
         var cited = Citation().Matches(text).Select(m => int.Parse(m.Groups[1].Value)).Distinct().Order().ToList();
         yield return new AnswerCompleted(new Answer(request.Question, request.Question, text, Sources, cited, "offline", null, false));
+        if (failure is not null) throw failure;
     }
 
     [GeneratedRegex(@"\[(\d+)\]")]

@@ -9,7 +9,7 @@ namespace ResearchBot.TestSupport.OpenAi;
 
 /// <summary>
 /// A server on 127.0.0.1 speaking Ollama's native chat API (<c>POST /api/chat</c>, newline-delimited JSON), answering
-/// from a script of <see cref="FakeReply"/>s (text, status and error replies), counting and recording requests.
+/// from a script of <see cref="FakeReply"/>s (text, status, error and fault replies), counting and recording requests.
 /// </summary>
 public sealed class FakeOllamaServer : IAsyncDisposable
 {
@@ -29,6 +29,9 @@ public sealed class FakeOllamaServer : IAsyncDisposable
     /// <summary>The JSON body of every chat request, in arrival order (model, messages, tools, options such as num_ctx).</summary>
     public IReadOnlyList<JsonObject> Bodies => _bodies.ToList();
 
+    /// <summary>The Authorization header of the latest request (empty when none was sent).</summary>
+    public string LastAuthorization { get; private set; } = "";
+
     /// <summary>Appends replies to the script; an empty script answers 500.</summary>
     public FakeOllamaServer Enqueue(params FakeReply[] replies)
     {
@@ -36,11 +39,12 @@ public sealed class FakeOllamaServer : IAsyncDisposable
         return this;
     }
 
-    public static async Task<FakeOllamaServer> StartAsync()
+    /// <summary>Starts a server on a free loopback port, or on <paramref name="port"/>.</summary>
+    public static async Task<FakeOllamaServer> StartAsync(int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         var app = builder.Build();
         var server = new FakeOllamaServer(app);
         app.MapPost("/api/chat", server.HandleAsync);
@@ -54,6 +58,7 @@ public sealed class FakeOllamaServer : IAsyncDisposable
         var body = (await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted))?.AsObject() ?? [];
         _bodies.Enqueue(body);
         Interlocked.Increment(ref _requests);
+        LastAuthorization = context.Request.Headers.Authorization.ToString();
         var reply = _replies.TryDequeue(out var scripted) ? scripted : FakeReply.Status(500);
         var model = body["model"]?.GetValue<string>() ?? "fake";
         switch (reply)
@@ -83,13 +88,57 @@ public sealed class FakeOllamaServer : IAsyncDisposable
                 break;
             case TextReply t:
                 context.Response.ContentType = "application/x-ndjson";
-                foreach (var word in t.Content.Split(' '))
-                    await Line(context, new JsonObject { ["model"] = model, ["created_at"] = "2026-04-29T09:00:00Z", ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = word + " " }, ["done"] = false });
+                foreach (var word in t.Content.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                    await Line(context, Piece(model, word + " "));
                 await Line(context, new JsonObject
                 {
                     ["model"] = model, ["created_at"] = "2026-04-29T09:00:01Z", ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = "" },
                     ["done"] = true, ["done_reason"] = "stop", ["prompt_eval_count"] = t.PromptTokens, ["eval_count"] = t.CompletionTokens,
                 });
+                break;
+            case RejectKeyReply:
+                context.Response.StatusCode = 401;
+                await context.Response.WriteAsJsonAsync(new { error = $"unauthorized: invalid key '{LastAuthorization.Replace("Bearer ", "", StringComparison.Ordinal)}'" });
+                break;
+            case MalformedReply m:
+                context.Response.ContentType = "application/x-ndjson";
+                await Line(context, Piece(model, m.Before));
+                await context.Response.WriteAsync("{\"model\": \"" + model + "\", \"message\": {\"role\": \"assistant\", \"content\": \"oo\n");
+                break;
+            case CutOffReply c:
+                context.Response.ContentType = "application/x-ndjson";
+                await Line(context, Piece(model, c.Before));
+                break;
+            case DropReply d:
+                context.Response.ContentType = "application/x-ndjson";
+                await Line(context, Piece(model, d.Before));
+                // Let the piece reach the client before the connection drops.
+                await Task.Delay(300);
+                context.Abort();
+                break;
+            case DripReply drip:
+                context.Response.ContentType = "application/x-ndjson";
+                try
+                {
+                    while (true)
+                    {
+                        await Line(context, Piece(model, "more "));
+                        await Task.Delay(drip.Interval, context.RequestAborted);
+                    }
+                }
+                catch (Exception e) when (e is OperationCanceledException or IOException)
+                {
+                    return;
+                }
+            case EmptyChoicesReply:
+                context.Response.ContentType = "application/x-ndjson";
+                await Line(context, new JsonObject { ["model"] = model, ["created_at"] = "2026-04-29T09:00:01Z", ["done"] = true, ["done_reason"] = "stop" });
+                break;
+            case StallReply st:
+                context.Response.ContentType = "application/x-ndjson";
+                await Line(context, Piece(model, st.Before));
+                try { await Task.Delay(st.Delay, context.RequestAborted); }
+                catch (OperationCanceledException) { return; }
                 break;
             case HangReply h:
                 try { await Task.Delay(h.Delay, context.RequestAborted); }
@@ -101,6 +150,9 @@ public sealed class FakeOllamaServer : IAsyncDisposable
                 break;
         }
     }
+
+    private static JsonObject Piece(string model, string content) =>
+        new() { ["model"] = model, ["created_at"] = "2026-04-29T09:00:00Z", ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = content }, ["done"] = false };
 
     private static async Task Line(HttpContext context, JsonObject json)
     {

@@ -37,12 +37,12 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         return this;
     }
 
-    /// <summary>Starts a server on a free loopback port.</summary>
-    public static async Task<FakeOpenAiServer> StartAsync()
+    /// <summary>Starts a server on a free loopback port, or on <paramref name="port"/>.</summary>
+    public static async Task<FakeOpenAiServer> StartAsync(int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         var app = builder.Build();
         var server = new FakeOpenAiServer(app);
         app.MapPost("/v1/chat/completions", server.HandleAsync);
@@ -82,6 +82,58 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
                 try { await Task.Delay(st.Delay, context.RequestAborted); }
                 catch (OperationCanceledException) { return; }
                 await context.Response.WriteAsync("data: [DONE]\n\n");
+                break;
+            case RejectKeyReply:
+                context.Response.StatusCode = 401;
+                var key = request.Authorization?.Replace("Bearer ", "", StringComparison.Ordinal);
+                await context.Response.WriteAsJsonAsync(new { error = new { message = $"Incorrect API key provided: {key}. You can find your API key at https://example.invalid/keys.", type = "invalid_request_error", code = "invalid_api_key" } });
+                break;
+            case MalformedReply m when request.Stream:
+                await StartSse(context);
+                await Event(context, Chunk(id, model, new JsonObject { ["role"] = "assistant", ["content"] = m.Before }, null));
+                await context.Response.WriteAsync("data: {\"id\": \"" + id + "\", \"choices\": [{\"delta\": {\"content\": \"oops\n\n");
+                await context.Response.WriteAsync("data: [DONE]\n\n");
+                break;
+            case MalformedReply or CutOffReply when !request.Stream:
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync("{\"id\": \"" + id + "\", \"object\": \"chat.completion\", \"choices\": [{\"index\": 0, \"message\": {\"role\": \"assistant\", \"content\": \"Keyf");
+                break;
+            case CutOffReply c:
+                await StartSse(context);
+                await Event(context, Chunk(id, model, new JsonObject { ["role"] = "assistant", ["content"] = c.Before }, null));
+                break;
+            case DropReply d:
+                await StartSse(context);
+                await Event(context, Chunk(id, model, new JsonObject { ["role"] = "assistant", ["content"] = d.Before }, null));
+                // Let the piece reach the client before the connection drops.
+                await Task.Delay(300);
+                context.Abort();
+                break;
+            case DripReply drip:
+                await StartSse(context);
+                try
+                {
+                    while (true)
+                    {
+                        await Event(context, Chunk(id, model, new JsonObject { ["content"] = "more " }, null));
+                        await Task.Delay(drip.Interval, context.RequestAborted);
+                    }
+                }
+                catch (Exception e) when (e is OperationCanceledException or IOException)
+                {
+                    return;
+                }
+            case EmptyChoicesReply when request.Stream:
+                await StartSse(context);
+                var empty = Chunk(id, model, null, null);
+                empty["choices"] = new JsonArray();
+                await Event(context, empty);
+                await context.Response.WriteAsync("data: [DONE]\n\n");
+                break;
+            case EmptyChoicesReply:
+                var none = Completion(id, model, new JsonObject(), "stop", null);
+                none["choices"] = new JsonArray();
+                await context.Response.WriteAsJsonAsync(none);
                 break;
             case TextReply t when request.Stream:
                 await StreamTextAsync(context, id, model, t);

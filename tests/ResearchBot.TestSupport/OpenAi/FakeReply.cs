@@ -20,6 +20,24 @@ public abstract record FakeReply
 
     /// <summary>No answer until the client gives up (or <paramref name="Delay"/> passes).</summary>
     public static FakeReply Hang(TimeSpan delay) => new HangReply(delay);
+
+    /// <summary>A reply that is not valid JSON: a truncated JSON body, or (streaming) one good piece then an event that is not JSON.</summary>
+    public static FakeReply Malformed(string before = "Keyformer") => new MalformedReply(before);
+
+    /// <summary>A stream that sends <paramref name="before"/> and ends without a finish reason (no <c>[DONE]</c>, no <c>done</c> line).</summary>
+    public static FakeReply CutOff(string before) => new CutOffReply(before);
+
+    /// <summary>A well-formed reply without any choice (<c>{"choices":[]}</c>; Ollama: a final line with no message).</summary>
+    public static FakeReply EmptyChoices() => new EmptyChoicesReply();
+
+    /// <summary>A 401 whose error message echoes the API key the client sent, as some providers do.</summary>
+    public static FakeReply RejectKey() => new RejectKeyReply();
+
+    /// <summary>A stream that sends <paramref name="before"/> and then drops the connection (no proper end of the response).</summary>
+    public static FakeReply Drop(string before) => new DropReply(before);
+
+    /// <summary>A stream that never ends but is never idle: one word every <paramref name="interval"/> (or until the client gives up).</summary>
+    public static FakeReply Drip(TimeSpan interval) => new DripReply(interval);
 }
 
 /// <summary>See <see cref="FakeReply.Text"/>.</summary>
@@ -39,3 +57,21 @@ public sealed record HangReply(TimeSpan Delay) : FakeReply;
 
 /// <summary>See <see cref="FakeReply.Error"/>.</summary>
 public sealed record ErrorReply(int Code, string Message) : FakeReply;
+
+/// <summary>See <see cref="FakeReply.Malformed"/>.</summary>
+public sealed record MalformedReply(string Before) : FakeReply;
+
+/// <summary>See <see cref="FakeReply.CutOff"/>.</summary>
+public sealed record CutOffReply(string Before) : FakeReply;
+
+/// <summary>See <see cref="FakeReply.EmptyChoices"/>.</summary>
+public sealed record EmptyChoicesReply : FakeReply;
+
+/// <summary>See <see cref="FakeReply.RejectKey"/>.</summary>
+public sealed record RejectKeyReply : FakeReply;
+
+/// <summary>See <see cref="FakeReply.Drop"/>.</summary>
+public sealed record DropReply(string Before) : FakeReply;
+
+/// <summary>See <see cref="FakeReply.Drip"/>.</summary>
+public sealed record DripReply(TimeSpan Interval) : FakeReply;

@@ -87,7 +87,7 @@ public sealed class ModelAnswerer(IChatClient chat, ChatPrompt prompt, Kernel ke
         var arguments = new Dictionary<string, object?>
         {
             ["sources"] = "",
-            ["question"] = question,
+            ["question"] = SourceFormatter.Defuse(question),
             ["today"] = today,
             ["tools"] = offerTools ? ToolRule : "",
         };
