@@ -50,7 +50,12 @@ public static class SentenceSelector
     {
         var candidates = paper.Candidates;
         if (candidates.Count == 0) return null;
-        var lead = candidates.Where(c => c.Sentence.Role == SentenceRole.Method).MaxBy(c => c.Score)
+        // What the paper does: its proposal when that is about the question at least half as much as its best method
+        // sentence, else its best method sentence, else its best sentence.
+        var methods = candidates.Where(c => c.Sentence.Role == SentenceRole.Method).ToList();
+        var bestOverlap = methods.Count == 0 ? 0 : methods.Max(c => c.Overlap);
+        var lead = methods.Where(c => ContributionSentences.IsProposal(c.Text) && c.Overlap >= 0.5 * bestOverlap).MaxBy(c => c.Score)
+            ?? methods.MaxBy(c => c.Score)
             ?? candidates.MaxBy(c => c.Score)!;
         var others = candidates.Where(c => c != lead).ToList();
         ScoredSentence? found;
