@@ -27,7 +27,9 @@ public static class SentenceSelector
         if (picks.Count == 0) return [];
         var best = picks.Max(p => p.Address);
         var first = picks[0];
-        var kept = picks.Where(p => p == first || (p.Address >= MinAddress && p.Address >= MinAddressOfBest * best)).ToList();
+        // A question with no content words ("What came out on Apr 27?") lists papers: nothing to leave out by.
+        var kept = best <= 0 ? picks
+            : picks.Where(p => p == first || (p.Address >= MinAddress && p.Address >= MinAddressOfBest * best)).ToList();
 
         // Budget: one lead sentence per kept paper, in retrieval order; a figure on the aspect asked about comes with
         // its paper's lead without counting; the sentences left over go to results with figures on the topic.
