@@ -17,7 +17,7 @@ namespace ResearchBot.Discord.Tests;
 public sealed partial class ReferenceTests
 {
     // Cites Keyformer, TriForce and RAPID (the three test papers about the KV cache or long-context inference).
-    private const string Question = "KV cache long context inference";
+    private const string Question = "KV cache and speculative decoding for long-context inference";
 
     private static Task<BotHarness> StartAsync() => BotHarness.StartAsync(services: (services, configuration) =>
     {

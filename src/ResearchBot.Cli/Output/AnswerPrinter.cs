@@ -15,7 +15,8 @@ internal static class AnswerPrinter
     /// <summary>Streams the answer to <paramref name="request"/> to the console and returns it.</summary>
     /// <remarks>The answer is printed as soon as it is complete, so a partial answer the model was cut off in is shown
     /// before the provider's error (thrown after it by the answer service) ends the call.</remarks>
-    public static async Task<Answer> WriteAsync(CliConsole console, IAnswerService answers, AskRequest request, CancellationToken cancellationToken)
+    /// <param name="offlineFooter">After an offline answer, say in one line that no language model is configured (for <c>ask</c>).</param>
+    public static async Task<Answer> WriteAsync(CliConsole console, IAnswerService answers, AskRequest request, CancellationToken cancellationToken, bool offlineFooter = false)
     {
         Answer? answer = null;
         if (!console.IsTerminal)
@@ -24,48 +25,41 @@ internal static class AnswerPrinter
             {
                 if (update is not AnswerCompleted done) continue;
                 answer = done.Answer;
-                await WritePlainAsync(console, answer, cancellationToken);
+                await WritePlainAsync(console, answer, offlineFooter, cancellationToken);
             }
             return answer ?? throw new InvalidOperationException("The answer service ended without an answer.");
         }
 
         var ansi = console.Ansi;
         var markup = new CitationMarkup();
-        var streamed = new System.Text.StringBuilder();
         await foreach (var update in answers.StreamAsync(request, cancellationToken))
         {
             switch (update)
             {
                 case AnswerDelta delta:
                     var piece = delta.Text;
-                    if (streamed.Length == 0 && piece.StartsWith(OfflineAnswerer.Notice, StringComparison.Ordinal))
-                    {
-                        ansi.Markup($"[dim]{Markup.Escape(OfflineAnswerer.Notice)}[/]");
-                        piece = piece[OfflineAnswerer.Notice.Length..];
-                        streamed.Append(OfflineAnswerer.Notice);
-                    }
-                    streamed.Append(piece);
                     ansi.Markup(markup.Push(piece));
                     break;
                 case AnswerCompleted done:
                     answer = done.Answer;
-                    WriteTerminalTail(console, markup, streamed.ToString(), answer);
+                    WriteTerminalTail(console, markup, answer, offlineFooter);
                     break;
             }
         }
         return answer ?? throw new InvalidOperationException("The answer service ended without an answer.");
     }
 
-    private static async Task WritePlainAsync(CliConsole console, Answer answer, CancellationToken cancellationToken)
+    private static async Task WritePlainAsync(CliConsole console, Answer answer, bool offlineFooter, CancellationToken cancellationToken)
     {
         console.Out.WriteLine(answer.Text);
         if (Rewritten(answer) is { } standalone) console.Out.WriteLine($"(answered as: {standalone})");
         if (answer.Citations.Count > 0) console.Out.WriteLine();
         SourceLines.Write(console, "Sources:", answer.CitedSources);
+        if (offlineFooter && IsOffline(answer)) console.Out.WriteLine("\n" + OfflineAnswerer.Notice);
         await console.Out.FlushAsync(cancellationToken);
     }
 
-    private static void WriteTerminalTail(CliConsole console, CitationMarkup markup, string streamed, Answer answer)
+    private static void WriteTerminalTail(CliConsole console, CitationMarkup markup, Answer answer, bool offlineFooter)
     {
         var ansi = console.Ansi;
         ansi.Markup(markup.Flush());
@@ -75,7 +69,10 @@ internal static class AnswerPrinter
         if (answer.Citations.Count > 0) ansi.WriteLine();
         SourceLines.Write(console, "Sources", answer.CitedSources);
         if (answer.Usage is { TotalTokens: { } total }) ansi.MarkupLine($"[dim]{total} tokens[/]");
+        if (offlineFooter && IsOffline(answer)) ansi.MarkupLine($"\n[dim]{Markup.Escape(OfflineAnswerer.Notice)}[/]");
     }
+
+    private static bool IsOffline(Answer answer) => answer.Mode == "offline" && !answer.Abstained;
 
     /// <summary>The standalone question when the condenser rewrote the question, else null.</summary>
     private static string? Rewritten(Answer answer) =>

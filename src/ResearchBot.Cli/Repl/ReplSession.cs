@@ -20,7 +20,7 @@ namespace ResearchBot.Cli.Repl;
 internal sealed class ReplSession(CliConsole console, IServiceProvider services, bool interactive)
 {
     /// <summary>The prompt on a terminal.</summary>
-    private const string Prompt = "[bold green]>[/] ";
+    private const string Prompt = "[bold green]>[/]";
 
     /// <summary>How many turns of the conversation are kept (the condenser reads the latest ones).</summary>
     private const int MaxTurns = 40;
@@ -31,6 +31,8 @@ internal sealed class ReplSession(CliConsole console, IServiceProvider services,
     private ShownList? _shown;
     private CancellationTokenSource? _current;
     private volatile bool _exitArmed;
+    private bool _offlineNoticeShown;
+    private readonly ReplLineReader _lines = ReplLineReader.Create(console, Prompt, interactive);
 
     /// <summary>Runs until <c>/quit</c> or the end of input.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
@@ -42,8 +44,7 @@ internal sealed class ReplSession(CliConsole console, IServiceProvider services,
             if (interactive) await WriteBannerAsync(cancellationToken);
             while (true)
             {
-                if (interactive) console.Ansi.Markup(Prompt);
-                var line = await console.In.ReadLineAsync(cancellationToken);
+                var line = await _lines.ReadLineAsync(cancellationToken);
                 if (line is null)
                 {
                     if (interactive) console.Ansi.WriteLine();
@@ -74,6 +75,7 @@ internal sealed class ReplSession(CliConsole console, IServiceProvider services,
         Volatile.Write(ref _current, answerCts);
         try
         {
+            ShowOfflineNoticeOnce();
             var answer = await AnswerPrinter.WriteAsync(console, _answers, new AskRequest(question, [.. _history], Shown: _shown), answerCts.Token);
             // The question as answered ("tell me more about [2]" names the paper), so later follow-ups build on it;
             // the answer keeps its sources so the condenser can read its [n] as titles.
@@ -217,7 +219,16 @@ internal sealed class ReplSession(CliConsole console, IServiceProvider services,
         var model = services.GetRequiredService<ChatSettings>().Describe();
         console.Ansi.MarkupLine($"[bold]ResearchBot[/] [dim]· {stats.Papers:N0} papers · {Markup.Escape(days)} · {Markup.Escape(model)}[/]");
         console.Ansi.MarkupLine("[dim]Ask a question about the papers, or type /help. Ctrl+C stops an answer; /quit leaves.[/]");
+        ShowOfflineNoticeOnce();
         console.Ansi.WriteLine();
+    }
+
+    /// <summary>Says once per session that no language model is configured (answers then quote the papers).</summary>
+    private void ShowOfflineNoticeOnce()
+    {
+        if (_offlineNoticeShown || services.GetRequiredService<ChatSettings>().UsesModel) return;
+        _offlineNoticeShown = true;
+        Say(ResearchBot.Answering.Offline.OfflineAnswerer.Notice);
     }
 
     private void Say(string text)
@@ -250,7 +261,7 @@ internal sealed class ReplSession(CliConsole console, IServiceProvider services,
         _exitArmed = true;
         console.Out.WriteLine();
         console.WriteNote("(press Ctrl+C again, type /quit or press Ctrl+D to leave)");
-        console.Ansi.Markup(Prompt);
+        console.Ansi.Markup(Prompt + " ");
         return true;
     }
 

@@ -83,9 +83,9 @@ public sealed class AnswerService(
         var sources = new SourceList(resolved.Sources);
         if (model is null)
         {
-            var raw = resolved.Compare ? OfflineAnswerer.Notice + "\n\n" + SideBySide.Write(resolved.Aspect, resolved.Sources)
-                : resolved.Aspect.Length > 0 ? OfflineAnswerer.Notice + "\n\n" + SideBySide.OnAspect(resolved.Aspect, resolved.Sources)
-                : OfflineAnswerer.Notice + "\n\n" + PaperSummary.Write(resolved.Sources);
+            var raw = resolved.Compare ? SideBySide.Write(resolved.Aspect, resolved.Sources)
+                : resolved.Aspect.Length > 0 ? SideBySide.OnAspect(resolved.Aspect, resolved.Sources)
+                : PaperSummary.Write(resolved.Sources);
             var offlineAnswer = Complete(request, resolved.Standalone, raw, sources, null, keepNumbers: true);
             yield return new AnswerDelta(offlineAnswer.Text);
             yield return new AnswerCompleted(offlineAnswer);
