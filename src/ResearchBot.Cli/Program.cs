@@ -2,9 +2,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using ResearchBot;
 using ResearchBot.Answering;
 using ResearchBot.Cli;
+using ResearchBot.Cli.Output;
 using ResearchBot.Storage;
 
 // researchbot: the console host. The verbs (Commands/) are parsed first; each verb then builds the host below.
@@ -56,7 +58,12 @@ internal partial class Program
         builder.Logging
             .SetMinimumLevel(LogLevel.Warning)
             .AddConfiguration(builder.Configuration.GetSection("Logging"))
-            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            .AddConsole(o =>
+            {
+                o.LogToStandardErrorThreshold = LogLevel.Trace;
+                o.FormatterName = SafeConsoleFormatter.FormatterName;
+            })
+            .AddConsoleFormatter<SafeConsoleFormatter, ConsoleFormatterOptions>();
 
         builder.Services.AddSingleton(access ?? StoreAccess.Writer);
         builder.Services.AddResearchBot(builder.Configuration);
