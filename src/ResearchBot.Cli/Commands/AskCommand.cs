@@ -39,7 +39,7 @@ internal static class AskCommand
 
         if (!json)
         {
-            await AnswerPrinter.WriteAsync(cli.Console, answers, request, ct);
+            await AnswerPrinter.WriteAsync(cli.Console, answers, request, ct, offlineFooter: true);
             return CliApp.ExitOk;
         }
         Answer? answer = null;

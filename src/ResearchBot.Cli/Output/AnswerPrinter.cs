@@ -13,7 +13,8 @@ namespace ResearchBot.Cli.Output;
 internal static class AnswerPrinter
 {
     /// <summary>Streams the answer to <paramref name="request"/> to the console and returns it.</summary>
-    public static async Task<Answer> WriteAsync(CliConsole console, IAnswerService answers, AskRequest request, CancellationToken cancellationToken)
+    /// <param name="offlineFooter">After an offline answer, say in one line that no language model is configured (for <c>ask</c>).</param>
+    public static async Task<Answer> WriteAsync(CliConsole console, IAnswerService answers, AskRequest request, CancellationToken cancellationToken, bool offlineFooter = false)
     {
         Answer? answer = null;
         if (!console.IsTerminal)
@@ -25,6 +26,7 @@ internal static class AnswerPrinter
             if (Rewritten(answer) is { } standalone) console.Out.WriteLine($"(answered as: {standalone})");
             if (answer.Citations.Count > 0) console.Out.WriteLine();
             SourceLines.Write(console, "Sources:", answer.CitedSources);
+            if (offlineFooter && IsOffline(answer)) console.Out.WriteLine(OfflineAnswerer.Notice);
             await console.Out.FlushAsync(cancellationToken);
             return answer;
         }
@@ -38,12 +40,6 @@ internal static class AnswerPrinter
             {
                 case AnswerDelta delta:
                     var piece = delta.Text;
-                    if (streamed.Length == 0 && piece.StartsWith(OfflineAnswerer.Notice, StringComparison.Ordinal))
-                    {
-                        ansi.Markup($"[dim]{Markup.Escape(OfflineAnswerer.Notice)}[/]");
-                        piece = piece[OfflineAnswerer.Notice.Length..];
-                        streamed.Append(OfflineAnswerer.Notice);
-                    }
                     streamed.Append(piece);
                     ansi.Markup(markup.Push(piece));
                     break;
@@ -64,8 +60,11 @@ internal static class AnswerPrinter
         if (answer.Citations.Count > 0) ansi.WriteLine();
         SourceLines.Write(console, "Sources", answer.CitedSources);
         if (answer.Usage is { TotalTokens: { } total }) ansi.MarkupLine($"[dim]{total} tokens[/]");
+        if (offlineFooter && IsOffline(answer)) ansi.MarkupLine($"[dim]{Markup.Escape(OfflineAnswerer.Notice)}[/]");
         return answer;
     }
+
+    private static bool IsOffline(Answer answer) => answer.Mode == "offline" && !answer.Abstained;
 
     /// <summary>The standalone question when the condenser rewrote the question, else null.</summary>
     private static string? Rewritten(Answer answer) =>

@@ -29,6 +29,7 @@ internal sealed class ReplSession(CliConsole console, IServiceProvider services,
     private Answer? _last;
     private CancellationTokenSource? _current;
     private volatile bool _exitArmed;
+    private bool _offlineNoticeShown;
 
     /// <summary>Runs until <c>/quit</c> or the end of input.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
@@ -72,6 +73,7 @@ internal sealed class ReplSession(CliConsole console, IServiceProvider services,
         Volatile.Write(ref _current, answerCts);
         try
         {
+            ShowOfflineNoticeOnce();
             var answer = await AnswerPrinter.WriteAsync(console, _answers, new AskRequest(question, [.. _history]), answerCts.Token);
             _history.Add(new ChatTurn("user", question));
             _history.Add(new ChatTurn("assistant", answer.Text));
@@ -211,7 +213,16 @@ internal sealed class ReplSession(CliConsole console, IServiceProvider services,
         var model = services.GetRequiredService<ChatSettings>().Describe();
         console.Ansi.MarkupLine($"[bold]ResearchBot[/] [dim]· {stats.Papers:N0} papers · {Markup.Escape(days)} · {Markup.Escape(model)}[/]");
         console.Ansi.MarkupLine("[dim]Ask a question about the papers, or type /help. Ctrl+C stops an answer; /quit leaves.[/]");
+        ShowOfflineNoticeOnce();
         console.Ansi.WriteLine();
+    }
+
+    /// <summary>Says once per session that no language model is configured (answers then quote the papers).</summary>
+    private void ShowOfflineNoticeOnce()
+    {
+        if (_offlineNoticeShown || services.GetRequiredService<ChatSettings>().UsesModel) return;
+        _offlineNoticeShown = true;
+        Say(ResearchBot.Answering.Offline.OfflineAnswerer.Notice);
     }
 
     private void Say(string text)

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using ResearchBot.Answering;
 using ResearchBot.Answering.Offline;
+using ResearchBot.Answering.Text;
+using ResearchBot.Text.SentenceRoles;
 using ResearchBot.TestSupport.Fakes;
 
 namespace ResearchBot.Core.Tests.Answering;
@@ -16,7 +18,8 @@ public sealed class OfflineAnswerTests
 
         Assert.Equal("offline", answer.Mode);
         Assert.False(answer.Abstained);
-        Assert.StartsWith(OfflineAnswerer.Notice, answer.Text);
+        Assert.DoesNotContain("No language model", answer.Text);
+        Assert.StartsWith("- ", answer.Text);
         var cited = Regex.Matches(answer.Text, @"\[(\d+)\]").Select(m => int.Parse(m.Groups[1].Value)).ToHashSet();
         Assert.True(cited.Count >= 2, answer.Text);
         Assert.All(cited, n => Assert.Contains(answer.Sources, s => s.N == n));
@@ -27,7 +30,7 @@ public sealed class OfflineAnswerTests
     }
 
     [Fact]
-    public async Task Every_quoted_sentence_is_from_the_cited_abstract()
+    public async Task Each_bullet_names_its_paper_and_quotes_one_or_two_of_its_own_method_or_result_sentences()
     {
         using var harness = new AnswerHarness();
 
@@ -40,11 +43,16 @@ public sealed class OfflineAnswerTests
             var n = int.Parse(Regex.Match(line, @"\[(\d+)\]$").Groups[1].Value);
             var source = answer.Sources.Single(s => s.N == n);
             var paper = TestPapers.All.Single(p => p.Id == source.Id);
-            var prefix = $"- {paper.Title}: ";
+            var prefix = $"- {OfflineAnswerer.PaperName(paper.Title)} — ";
             Assert.StartsWith(prefix, line);
-            var quoted = Regex.Split(line[prefix.Length..], @"\s*\[\d+\]\s*").Where(q => q.Length > 0).ToList();
-            Assert.NotEmpty(quoted);
-            Assert.All(quoted, q => Assert.Contains(q, paper.Abstract));
+            var quoted = Sentences.Split(line[prefix.Length..^$" [{n}]".Length]);
+            Assert.InRange(quoted.Count, 1, 2);
+            var roles = SentenceRoleTagger.Tag(paper.Abstract, paper.Title);
+            foreach (var q in quoted)
+            {
+                var own = roles.Single(r => r.Text.EndsWith(q[1..], StringComparison.Ordinal));
+                Assert.True(own.IsContribution, $"quoted a {own.Role} sentence: {q}");
+            }
         }
         Assert.Contains(answer.CitedSources, s => s.Id == "2604.00005");
     }

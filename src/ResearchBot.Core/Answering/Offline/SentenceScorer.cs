@@ -1,51 +1,62 @@
-using System.Text.RegularExpressions;
 using ResearchBot.Answering.Sources;
 using ResearchBot.Answering.Text;
+using ResearchBot.Text.SentenceRoles;
 
 namespace ResearchBot.Answering.Offline;
 
 /// <summary>
-/// Scores abstract sentences for a question: IDF-weighted overlap of stemmed query terms (title terms count a little),
-/// plus a bonus for the paper's contribution sentence and early position, plus the paper's retrieval relevance.
+/// Scores the sentences of the sources' abstracts for a question: IDF-weighted overlap with the question's terms,
+/// plus a bonus for the paper's own method and result sentences (a proposal most, one naming the paper more), plus, when the question asks
+/// about memory, speed, cost or accuracy, a bonus for sentences that speak of it and state a figure. Background and
+/// release notices are never candidates: they say nothing about what the paper does.
 /// </summary>
-public static partial class SentenceScorer
+public static class SentenceScorer
 {
-    /// <summary>Every sentence of every source, scored.</summary>
-    public static IReadOnlyList<ScoredSentence> Score(string question, IReadOnlyList<NumberedSource> sources)
+    /// <summary>The candidate sentences of every source, scored, with each paper's title overlap.</summary>
+    public static IReadOnlyList<ScoredPaper> Score(string question, IReadOnlyList<NumberedSource> sources)
     {
         var queryTerms = Terms.Of(question).Distinct().ToList();
-        var split = sources.Select(s => (Source: s, Sentences: Sentences.Split(s.Paper.Abstract))).ToList();
-        var sentenceTerms = split.SelectMany(x => x.Sentences.Select(t => Terms.Of(t).ToHashSet())).ToList();
+        var aspects = QuestionAspects.Of(question);
+        var tagged = sources.Select(s => (Source: s, Sentences: SentenceRoleTagger.Tag(s.Paper.Abstract, s.Paper.Title))).ToList();
+        var sentenceTerms = tagged.SelectMany(x => x.Sentences.Select(t => Terms.Of(t.Text).ToHashSet())).ToList();
         var total = Math.Max(1, sentenceTerms.Count);
         var idf = queryTerms.ToDictionary(t => t, t => Math.Log(1.0 + total / (1.0 + sentenceTerms.Count(s => s.Contains(t)))));
         var maxWeight = Math.Max(1e-9, idf.Values.Sum());
-
-        var result = new List<ScoredSentence>();
-        var rank = 0;
-        foreach (var (source, sentences) in split)
+        double Coverage(IEnumerable<string> terms)
         {
-            var titleTerms = Terms.Of(source.Paper.Title).ToHashSet();
-            var titleMatch = queryTerms.Where(titleTerms.Contains).Sum(t => idf[t]) / maxWeight;
-            for (var i = 0; i < sentences.Count; i++)
+            var set = terms.ToHashSet();
+            return queryTerms.Where(set.Contains).Sum(t => idf[t]) / maxWeight;
+        }
+
+        var result = new List<ScoredPaper>();
+        foreach (var (source, sentences) in tagged)
+        {
+            var titleTerms = Terms.Of(source.Paper.Title);
+            var name = OfflineAnswerer.PaperName(source.Paper.Title) is var n && n != source.Paper.Title ? n : null;
+            var candidates = new List<ScoredSentence>();
+            foreach (var s in sentences.Where(s => s.Role is SentenceRole.Method or SentenceRole.Result or SentenceRole.Other))
             {
-                var text = sentences[i];
-                var terms = Terms.Of(text).ToHashSet();
-                var overlap = queryTerms.Where(terms.Contains).Sum(t => idf[t]) / maxWeight;
-                var position = i == 0 ? 0.08 : i == 1 ? 0.04 : 0;
-                var contribution = Contribution().IsMatch(text) ? 0.15 : 0;
-                var tooShort = text.Length < 40 ? -0.2 : 0;
-                var score = overlap + 0.15 * titleMatch * (contribution > 0 || i == 0 ? 1 : 0.3)
-                    + position + contribution + 0.2 * source.Relevance + 0.05 / (1 + rank) + tooShort;
-                result.Add(new ScoredSentence(source.N, i, text, score));
+                if (s.Text.Length < 30) continue;
+                var overlap = Coverage(Terms.Of(s.Text));
+                var aspect = aspects.Any && aspects.SpokenOf(s.Text);
+                var proposal = ContributionSentences.IsProposal(s.Text);
+                var role = s.Role switch
+                {
+                    SentenceRole.Method when proposal && name is not null && s.Text.Contains(name, StringComparison.OrdinalIgnoreCase) => 0.45,
+                    SentenceRole.Method when proposal => 0.35,
+                    SentenceRole.Method => 0.15,
+                    SentenceRole.Result => 0.12,
+                    _ => 0,
+                };
+                var aspectBonus = aspect ? (s.HasFigure ? 0.45 : 0.2) : 0;
+                var score = overlap + role + aspectBonus - 0.01 * s.Index;
+                candidates.Add(new ScoredSentence(source.N, s, overlap, aspect, score));
             }
-            rank++;
+            result.Add(new ScoredPaper(source, candidates, Coverage(titleTerms), aspects.Any));
         }
         return result;
     }
 
     /// <summary>True when the sentence states the paper's contribution ("We propose …", "This paper introduces …").</summary>
-    public static bool IsContribution(string sentence) => Contribution().IsMatch(sentence);
-
-    [GeneratedRegex(@"\b(?:we|this (?:paper|work)|in this (?:paper|work),? we|here,? we)\s+(?:\w+\s+){0,2}?(?:propose|proposes|introduce|introduces|present|presents|develop|develops|design|release|describe|unveil|build)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Contribution();
+    public static bool IsContribution(string sentence) => ContributionSentences.IsProposal(sentence);
 }

@@ -1,26 +1,71 @@
+using ResearchBot.Text.SentenceRoles;
+
 namespace ResearchBot.Answering.Offline;
 
 /// <summary>
-/// Picks the answer sentences: first the best sentence of each of the best papers (so the answer is diverse),
-/// then the best remaining ones, at most <c>perPaper</c> from one paper.
+/// Picks what an offline answer says about each paper: the method sentence that best answers the question (what the
+/// paper does), and a second sentence with what it found: the figure on the aspect asked about (memory, speed, cost,
+/// accuracy) when the question asks about one, else a result with a figure on the question's topic. Papers whose
+/// best sentences and title hardly address the question are left out (the top source always stays).
 /// </summary>
 public static class SentenceSelector
 {
-    /// <summary>Up to <paramref name="max"/> sentences, in source order then position.</summary>
-    public static IReadOnlyList<ScoredSentence> Select(IReadOnlyList<ScoredSentence> scored, int max = 5, int perPaper = 2, int minPapers = 3)
+    /// <summary>A paper must address at least this share of the question's weighted terms to be included…</summary>
+    public const double MinAddress = 0.2;
+
+    /// <summary>…and at least this fraction of what the best paper addresses.</summary>
+    public const double MinAddressOfBest = 0.5;
+
+    /// <summary>
+    /// The papers to show, each with one or two sentences: at most <paramref name="maxSentences"/> papers, and at most that
+    /// many sentences besides the figures on the aspect asked about.
+    /// </summary>
+    public static IReadOnlyList<PaperPick> Select(IReadOnlyList<ScoredPaper> papers, int maxSentences = 5)
     {
-        var ordered = scored.OrderByDescending(s => s.Score).ThenBy(s => s.SourceN).ThenBy(s => s.Position).ToList();
-        var chosen = new List<ScoredSentence>();
-        foreach (var best in ordered.GroupBy(s => s.SourceN).Select(g => g.First()).OrderByDescending(s => s.Score).ThenBy(s => s.SourceN).Take(Math.Min(minPapers, max)))
-            chosen.Add(best);
-        var floor = chosen.Count == 0 ? 0 : chosen.Max(s => s.Score) * 0.6;
-        foreach (var s in ordered)
+        var picks = papers.Select(Pick).Where(p => p is not null).Select(p => p!).ToList();
+        if (picks.Count == 0) return [];
+        var best = picks.Max(p => p.Address);
+        var first = picks[0];
+        var kept = picks.Where(p => p == first || (p.Address >= MinAddress && p.Address >= MinAddressOfBest * best)).ToList();
+
+        // Budget: one lead sentence per kept paper, in retrieval order; a figure on the aspect asked about comes with
+        // its paper's lead without counting; the sentences left over go to results with figures on the topic.
+        var budget = Math.Max(1, maxSentences);
+        var result = new List<PaperPick>();
+        foreach (var p in kept)
         {
-            if (chosen.Count >= max) break;
-            if (chosen.Contains(s) || s.Score < floor) continue;
-            if (chosen.Count(c => c.SourceN == s.SourceN) >= perPaper) continue;
-            chosen.Add(s);
+            if (budget == 0) break;
+            budget--;
+            result.Add(p.AspectFigure ? p : p with { Found = null });
         }
-        return chosen.OrderBy(s => s.SourceN).ThenBy(s => s.Position).ToList();
+        for (var i = 0; i < result.Count && budget > 0; i++)
+        {
+            var original = kept.First(k => k.Source.N == result[i].Source.N);
+            if (result[i].Found is null && original.Found is not null) { result[i] = original; budget--; }
+        }
+        return result;
+    }
+
+    private static PaperPick? Pick(ScoredPaper paper)
+    {
+        var candidates = paper.Candidates;
+        if (candidates.Count == 0) return null;
+        var lead = candidates.Where(c => c.Sentence.Role == SentenceRole.Method).MaxBy(c => c.Score)
+            ?? candidates.MaxBy(c => c.Score)!;
+        var others = candidates.Where(c => c != lead).ToList();
+        ScoredSentence? found;
+        var aspectFigure = false;
+        if (paper.AspectAsked)
+        {
+            found = others.Where(c => c.SpeaksOfAspect && c.Sentence.HasFigure).MaxBy(c => c.Score)
+                ?? others.Where(c => c.SpeaksOfAspect && c.Sentence.Role == SentenceRole.Result).MaxBy(c => c.Score);
+            aspectFigure = found is not null || (lead.SpeaksOfAspect && lead.Sentence.HasFigure);
+        }
+        else found = null;
+        found ??= others.Where(c => c.Sentence.Role == SentenceRole.Result && c.Sentence.HasFigure && c.Overlap > 0).MaxBy(c => c.Score);
+        if (found is not null && found.Position < lead.Position && found.Sentence.Role != SentenceRole.Result) found = null;
+        var overlap = Math.Max(lead.Overlap, found?.Overlap ?? 0);
+        var address = 0.6 * overlap + 0.4 * paper.TitleOverlap + (aspectFigure ? 0.1 : 0);
+        return new PaperPick(paper.Source, lead, found, address, aspectFigure);
     }
 }

@@ -1,0 +1,22 @@
+using System.Text.RegularExpressions;
+
+namespace ResearchBot.Answering.Offline;
+
+/// <summary>
+/// Makes a quoted abstract sentence read on its own: drops an opening that points back at sentences left out
+/// ("To address this, ", "Therefore, ", "In this paper, "), and capitalises what is left. The rest is kept word for word.
+/// </summary>
+public static partial class StandaloneSentence
+{
+    /// <summary>The sentence without its dangling opening.</summary>
+    public static string Of(string sentence)
+    {
+        var m = Opening().Match(sentence);
+        if (!m.Success || m.Length >= sentence.Length - 20) return sentence;
+        var rest = sentence[m.Length..];
+        return char.ToUpperInvariant(rest[0]) + rest[1..];
+    }
+
+    [GeneratedRegex(@"^(?:To (?:address|overcome|tackle|solve|mitigate|bridge|fill|close|alleviate|remedy|resolve|achieve)(?: [\w-]+){0,8}|To (?:this|that) end|To do so|Therefore|Thus|Hence|Consequently|Accordingly|Furthermore|Moreover|Additionally|In addition|Finally|Instead|Specifically|In particular|(?:Motivated|Inspired) by(?: [\w-]+){1,5}|(?:Based|Building) on(?: [\w-]+){1,5}|In this (?:paper|work|study|report)|Here),\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex Opening();
+}
