@@ -1,32 +1,32 @@
 using System.Text.RegularExpressions;
-using ResearchBot.Answering.Text;
 using ResearchBot.Papers;
+using ResearchBot.Text.SentenceRoles;
 
 namespace ResearchBot.Digest;
 
 /// <summary>
-/// A paper's one-line contribution, offline: its method sentence ("We propose …") or, failing that, its result
-/// sentence with a figure, never background ("LLMs are expensive to train") or a release notice ("Code is at …"),
-/// shortened to about 30 words at a clause boundary with the key figure kept.
+/// A paper's one-line contribution, offline, chosen by the sentence roles the answers use (<see cref="SentenceRoleTagger"/>):
+/// its method sentence that proposes something ("We propose …") or, failing that, its result sentence with a figure,
+/// never background ("LLMs are expensive to train") or a release notice ("Code is at …"), shortened to about 30 words
+/// at a clause boundary with the key figure kept.
 /// </summary>
 public static partial class ContributionSentence
 {
     /// <summary>The one-liner; the title when the abstract has no usable sentence.</summary>
     public static string Of(Paper paper, int maxWords = 36)
     {
-        var tagged = AbstractRoles.Tag(paper.Abstract);
-        var pick = tagged.FirstOrDefault(s => s.Role == AbstractRole.Method && s.Proposal)
-            ?? tagged.FirstOrDefault(s => s.Role == AbstractRole.Result && s.HasFigure)
-            ?? tagged.FirstOrDefault(s => s.Role == AbstractRole.Method)
-            ?? tagged.FirstOrDefault(s => s.Role == AbstractRole.Result)
-            ?? tagged.FirstOrDefault(s => s.Role == AbstractRole.Other);
+        var tagged = SentenceRoleTagger.Tag(paper.Abstract, paper.Title);
+        var pick = tagged.FirstOrDefault(s => s.Role == SentenceRole.Method && ContributionSentences.IsProposal(s.Text))
+            ?? tagged.FirstOrDefault(s => s.Role == SentenceRole.Result && s.HasFigure)
+            ?? ContributionSentences.Best(tagged)
+            ?? tagged.FirstOrDefault(s => s.Role == SentenceRole.Other);
         return pick is null ? paper.Title : Shorten(pick.Text, maxWords);
     }
 
     /// <summary>The paper's result sentence that states a figure ("reduces memory by 41%"), shortened; null when it has none.</summary>
     public static string? NotableResult(Paper paper, int maxWords = 30)
     {
-        var pick = AbstractRoles.Tag(paper.Abstract).FirstOrDefault(s => s.Role == AbstractRole.Result && s.HasFigure);
+        var pick = SentenceRoleTagger.Tag(paper.Abstract, paper.Title).FirstOrDefault(s => s.Role == SentenceRole.Result && s.HasFigure);
         return pick is null ? null : Shorten(pick.Text, maxWords);
     }
 
@@ -38,7 +38,7 @@ public static partial class ContributionSentence
     {
         var words = sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length <= maxWords + 6) return sentence;
-        var figureAt = Array.FindIndex(words, w => AbstractRoles.HasFigure(w));
+        var figureAt = Array.FindIndex(words, w => SentenceRoleTagger.HasFigure(w));
         var limit = Math.Max(maxWords, figureAt >= 0 && figureAt < maxWords + 15 ? figureAt + 1 : 0);
         for (var i = limit - 1; i >= maxWords / 2; i--)
         {
