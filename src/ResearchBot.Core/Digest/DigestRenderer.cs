@@ -25,7 +25,7 @@ public static class DigestRenderer
             sb.Append("\n\nWhat changed since ").Append(draft.Period.Previous()).Append(": ").Append(string.Join("; ", changes.Select(Change))).Append('.');
         foreach (var theme in draft.Themes)
         {
-            sb.Append("\n\n## ").Append(theme.Name).Append('\n');
+            sb.Append(sb[^1] == '\n' ? "\n## " : "\n\n## ").Append(theme.Name).Append('\n');
             if (theme.Intro.Length > 0) sb.Append(theme.Intro).Append('\n');
             foreach (var item in theme.Items)
                 sb.Append("- [").Append(item.N).Append("] ").Append(item.Interest ? "★ " : "").Append(item.Paper.Title).Append(": ").Append(item.OneLiner.ReplaceLineEndings(" ")).Append('\n');
