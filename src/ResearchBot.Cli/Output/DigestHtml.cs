@@ -35,11 +35,19 @@ internal static class DigestHtml
                     .Append(E(DigestText.Upvotes(items[n]))).Append("</span></li>");
             sb.Append("</ol></div>\n");
         }
-        if (digest.Changes.Count > 0)
+        if (digest.PreviousPapers is { } before)
         {
-            sb.Append("<div style=\"").Append(Box).Append(";background:#eef6ff;border-color:#b6d4f2\"><strong>What changed</strong><ul style=\"margin:6px 0 0;padding-left:22px\">");
-            foreach (var c in digest.Changes) sb.Append("<li>").Append(E(DigestRenderer.Change(c))).Append("</li>");
-            sb.Append("</ul></div>\n");
+            var summary = DigestRenderer.WhatChanged(new DigestPeriod(digest.From, digest.Date), before, []);
+            sb.Append("<div style=\"").Append(Box).Append(";background:#eef6ff;border-color:#b6d4f2\"><strong>What changed</strong> ")
+                .Append(E(summary["What changed".Length..].TrimStart(':', ' ').Replace(": no theme is new or grew.", "", StringComparison.Ordinal)));
+            if (digest.Changes.Count > 0)
+            {
+                sb.Append("<ul style=\"margin:6px 0 0;padding-left:22px\">");
+                foreach (var c in digest.Changes) sb.Append("<li>").Append(E(DigestRenderer.Change(c))).Append("</li>");
+                sb.Append("</ul>");
+            }
+            else if (before > 0) sb.Append(": no theme is new or grew.");
+            sb.Append("</div>\n");
         }
         foreach (var theme in digest.Themes)
         {

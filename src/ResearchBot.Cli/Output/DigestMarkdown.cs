@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using ResearchBot.Digest;
 
@@ -16,9 +15,8 @@ internal static class DigestMarkdown
         if (digest.Top.Count > 0)
             sb.Append("\n**Top of the ").Append(digest.IsSpan ? "span" : "day").Append(":** ")
                 .Append(string.Join(" · ", digest.Top.Select(n => $"[{n}] {Escape(DigestRenderer.Short(items[n].Title))}{DigestText.Upvotes(items[n])}"))).Append('\n');
-        if (digest.Changes.Count > 0)
-            sb.Append("\n**What changed** since the previous ").Append((digest.Date.DayNumber - digest.From.DayNumber + 1).ToString(CultureInfo.InvariantCulture))
-                .Append(" days: ").Append(string.Join("; ", digest.Changes.Select(DigestRenderer.Change))).Append(".\n");
+        if (digest.PreviousPapers is { } before)
+            sb.Append('\n').Append(DigestRenderer.WhatChanged(new DigestPeriod(digest.From, digest.Date), before, digest.Changes).Replace("What changed", "**What changed**", StringComparison.Ordinal)).Append('\n');
         foreach (var theme in digest.Themes)
         {
             sb.Append("\n## ").Append(Escape(theme.Name)).Append("\n\n");

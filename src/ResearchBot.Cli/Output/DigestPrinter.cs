@@ -34,10 +34,10 @@ internal static class DigestPrinter
             foreach (var n in digest.Top)
                 ansi.MarkupLine($"  [{CitationMarkup.Style}][[{n}]][/] {Markup.Escape(items[n].Title)}[dim]{Markup.Escape(DigestText.Upvotes(items[n]))}[/]");
         }
-        if (digest.Changes.Count > 0)
+        if (digest.PreviousPapers is { } before)
         {
             ansi.WriteLine();
-            ansi.MarkupLine("[bold]What changed[/] [dim](compared with the previous span of the same length)[/]");
+            ansi.MarkupLine($"[bold]What changed[/] [dim]{Markup.Escape(DigestRenderer.WhatChanged(new DigestPeriod(digest.From, digest.Date), before, [])["What changed".Length..])}[/]");
             foreach (var c in digest.Changes) ansi.MarkupLine($"  {Markup.Escape(DigestRenderer.Change(c))}");
         }
         foreach (var theme in digest.Themes)

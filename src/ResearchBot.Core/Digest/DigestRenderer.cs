@@ -9,7 +9,8 @@ namespace ResearchBot.Digest;
 /// </summary>
 public static class DigestRenderer
 {
-    public static string Render(DigestDraft draft, IReadOnlyList<int>? top = null, IReadOnlyList<ThemeChange>? changes = null, IReadOnlyList<string>? interests = null)
+    public static string Render(DigestDraft draft, IReadOnlyList<int>? top = null, IReadOnlyList<ThemeChange>? changes = null, IReadOnlyList<string>? interests = null,
+        int? previousPapers = null)
     {
         var items = draft.Items.ToList();
         var sb = new StringBuilder();
@@ -21,8 +22,8 @@ public static class DigestRenderer
             sb.Append("\n\nTop of the ").Append(draft.Period.IsSpan ? "span" : "day").Append(": ")
                 .Append(string.Join(" · ", top.Select(n => $"[{n}] {Short(byN[n].Paper.Title)}{(byN[n].Paper.Upvotes is > 0 and var u ? $" ({u} upvotes)" : "")}")));
         }
-        if (changes is { Count: > 0 })
-            sb.Append("\n\nWhat changed since ").Append(draft.Period.Previous()).Append(": ").Append(string.Join("; ", changes.Select(Change))).Append('.');
+        if (previousPapers is { } before)
+            sb.Append("\n\n").Append(WhatChanged(draft.Period, before, changes ?? []));
         foreach (var theme in draft.Themes)
         {
             sb.Append(sb[^1] == '\n' ? "\n## " : "\n\n## ").Append(theme.Name).Append('\n');
@@ -36,6 +37,12 @@ public static class DigestRenderer
     /// <summary>"Digest of 2026-04-28 (listing day): 57 papers in 8 themes" or "Digest of 2026-04-22 to 2026-04-28 (listing days): …".</summary>
     public static string Heading(DigestPeriod period, int papers, int themes) =>
         $"Digest of {period} (listing day{(period.IsSpan ? "s" : "")}): {Count(papers, "paper")} in {Count(themes, "theme")}";
+
+    /// <summary>"What changed compared with 2026-04-15 to 2026-04-21 (40 papers): new: …; grew: …." or why there is nothing to compare.</summary>
+    public static string WhatChanged(DigestPeriod period, int previousPapers, IReadOnlyList<ThemeChange> changes) =>
+        previousPapers == 0 ? $"What changed: nothing to compare with, no papers were listed from {period.Previous()}."
+        : changes.Count == 0 ? $"What changed compared with {period.Previous()} ({Count(previousPapers, "paper")}): no theme is new or grew."
+        : $"What changed compared with {period.Previous()} ({Count(previousPapers, "paper")}): {string.Join("; ", changes.Select(Change))}.";
 
     /// <summary>"new: KV cache compression (5 papers)" or "grew: Test-time scaling (8 papers, was 3)".</summary>
     public static string Change(ThemeChange c) =>

@@ -28,17 +28,19 @@ public sealed class DigestService(IPaperStore store, ModelDigestWriter? model, D
         OfflineDigestWriter.Fill(draft);
         if (model is not null) await model.FillAsync(draft, cancellationToken);
 
-        var changes = period.IsSpan ? await ChangesAsync(draft, days, cancellationToken) : [];
+        var previous = period.IsSpan ? await PapersAsync(period.Previous(), days, cancellationToken) : null;
+        var changes = previous is { Count: > 0 } ? Changes(draft, previous) : [];
         var top = Top(draft);
         var sources = draft.Items.OrderBy(i => i.N)
             .Select(i => new AnswerSource(i.N, i.Paper.Id, i.Paper.Title, i.Paper.Url ?? PaperId.ArxivUrl(i.Paper.Id), i.Paper.Published)).ToList();
         var themes = draft.Themes.Select(t => new DigestTheme(t.Name, t.Intro, t.Items.Select(Item).ToList())).ToList();
-        return new DailyDigest(to, DigestRenderer.Render(draft, top, changes, interests.Interests), sources, themes)
+        return new DailyDigest(to, DigestRenderer.Render(draft, top, changes, interests.Interests, previous?.Count), sources, themes)
         {
             From = period.From,
             Top = top,
             Interests = interests.Interests,
             Changes = changes,
+            PreviousPapers = previous?.Count,
             Notices = draft.Notices,
         };
     }
@@ -89,9 +91,8 @@ public sealed class DigestService(IPaperStore store, ModelDigestWriter? model, D
     }
 
     /// <summary>Themes of the span that are new or grew compared with the previous span of the same length.</summary>
-    private async Task<IReadOnlyList<ThemeChange>> ChangesAsync(DigestDraft draft, IReadOnlyList<DateOnly> days, CancellationToken cancellationToken)
+    private static IReadOnlyList<ThemeChange> Changes(DigestDraft draft, List<Paper> previous)
     {
-        var previous = await PapersAsync(draft.Period.Previous(), days, cancellationToken);
         var before = previous.Select(p => KeyPhrases.Of(p).All).ToList();
         var changes = new List<ThemeChange>();
         foreach (var theme in draft.Themes.Where(t => !t.IsOther))

@@ -38,6 +38,9 @@ public sealed record DailyDigest(DateOnly Date, string Text, IReadOnlyList<Answe
     /// <summary>For a span: themes new or grown compared with the previous span of the same length.</summary>
     public IReadOnlyList<ThemeChange> Changes { get; init; } = [];
 
+    /// <summary>For a span: how many papers the previous span of the same length had (null for one day).</summary>
+    public int? PreviousPapers { get; init; }
+
     /// <summary>Notices about how the digest was written (a model that failed part-way, one-liners that fell back).</summary>
     public IReadOnlyList<string> Notices { get; init; } = [];
 

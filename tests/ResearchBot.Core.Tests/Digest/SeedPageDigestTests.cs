@@ -66,3 +66,58 @@ public sealed partial class SeedPageDigestTests(ITestOutputHelper output)
     [GeneratedRegex(@"https?://|github\.com|available at|\b(?:code|data|models?|weights)\b[^.]{0,60}\b(?:is|are|will be)\s+(?:publicly\s+)?(?:available|released)", RegexOptions.IgnoreCase)]
     private static partial Regex ReleaseOrLink();
 }
+
+/// <summary>Interests and spans over the seed pages.</summary>
+public sealed class DigestInterestAndSpanTests
+{
+    [Fact]
+    public async Task Configured_interests_rank_matching_papers_first_in_each_theme_and_mark_them_and_a_request_overrides_them()
+    {
+        var all = SeedPages.All();
+        var day = SeedPages.Days["002"];
+        using var harness = new AnswerHarness(new() { ["Digest:Interests:0"] = "KV cache", ["Digest:Interests:1"] = "agents" }, all);
+        var digests = harness.Services.GetRequiredService<IDigestService>();
+
+        var configured = await digests.CreateAsync(day); // what the REPL's /digest and the Discord digest call
+        var overridden = await digests.CreateAsync(new DigestRequest(day, Interests: ["quantization"]));
+
+        Assert.Equal(["KV cache", "agents"], configured!.Interests);
+        var byId = all.ToDictionary(p => p.Id);
+        bool Mentions(string id, string phrase) => Regex.IsMatch(byId[id].Title + " " + byId[id].Abstract, phrase, RegexOptions.IgnoreCase);
+        var items = configured.Themes.SelectMany(t => t.Items).ToList();
+        Assert.Contains(items, i => i.Interest);
+        Assert.All(items, i => Assert.Equal(Mentions(i.PaperId, @"\bKV\)?[- ]cach|\bagent"), i.Interest)); // "key-value (KV) cache" counts
+        foreach (var theme in configured.Themes)
+            Assert.Equal(theme.Items.OrderByDescending(i => i.Interest).Select(i => i.N), theme.Items.Select(i => i.N)); // marked papers first
+        Assert.Contains("★", configured.Text);
+        Assert.Equal(["quantization"], overridden!.Interests);
+        Assert.All(overridden.Themes.SelectMany(t => t.Items), i => Assert.Equal(Mentions(i.PaperId, @"\bquantiz"), i.Interest));
+    }
+
+    [Fact]
+    public async Task A_span_digests_every_paper_of_its_days_once_and_says_what_changed_against_the_previous_span()
+    {
+        var all = SeedPages.All();
+        using var harness = new AnswerHarness(null, all);
+        var digests = harness.Services.GetRequiredService<IDigestService>();
+
+        // 2026-04-29..30 (the undated page, given 04-30) against 2026-04-27..28 (the Apr 28 page).
+        var span = await digests.CreateAsync(new DigestRequest(new DateOnly(2026, 4, 30), new DateOnly(2026, 4, 29)));
+        var lonely = await digests.CreateAsync(new DigestRequest(SeedPages.Days["002"], SeedPages.Days["004"]));
+
+        Assert.True(span!.IsSpan);
+        Assert.Equal(SeedPages.IdsListedOn(all, new DateOnly(2026, 4, 30)), span.Themes.SelectMany(t => t.Items).Select(i => i.PaperId).Order(StringComparer.Ordinal));
+        var before = SeedPages.IdsListedOn(all, SeedPages.Days["001"]).Count;
+        Assert.Equal(before, span.PreviousPapers);
+        Assert.Contains($"What changed compared with 2026-04-27 to 2026-04-28 ({before} papers)", span.Text);
+        Assert.All(span.Changes, c => Assert.True(c.IsNew || c.Papers >= c.Before + 2, $"{c.Theme}: {c.Papers} vs {c.Before}"));
+        Assert.All(span.Changes, c => Assert.Contains(span.Themes, t => t.Name == c.Theme && t.Items.Count == c.Papers));
+
+        var expected = SeedPages.IdsListedOn(all, SeedPages.Days["002"]).Union(SeedPages.IdsListedOn(all, SeedPages.Days["004"])).Order(StringComparer.Ordinal);
+        Assert.Equal(expected, lonely!.Themes.SelectMany(t => t.Items).Select(i => i.PaperId).Order(StringComparer.Ordinal));
+        Assert.Equal(0, lonely.PreviousPapers);
+        Assert.Empty(lonely.Changes);
+        Assert.Contains("nothing to compare with", lonely.Text);
+        Assert.StartsWith("Digest of 2026-07-30 to 2026-09-02 (listing days): ", lonely.Text);
+    }
+}
