@@ -15,7 +15,8 @@ internal static class DigestArguments
     {
         if (argument.Length == 0) return new DigestRequest();
         if (DateOnly.TryParseExact(argument, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return new DigestRequest(day);
-        var filter = dates.Parse(argument);
+        var filter = dates.Parse(argument.Contains(" to ", StringComparison.OrdinalIgnoreCase) && !argument.StartsWith("from ", StringComparison.OrdinalIgnoreCase)
+            ? "from " + argument : argument);
         if (!filter.HasRange || filter.Text.Trim().Length > 0)
             throw new CliException($"/digest '{argument}' is not a day or a span: use YYYY-MM-DD, \"this week\" or \"2026-04-20 to 2026-04-28\"");
         var to = filter.To ?? dates.Today;

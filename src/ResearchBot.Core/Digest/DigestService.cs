@@ -85,7 +85,7 @@ public sealed class DigestService(IPaperStore store, ModelDigestWriter? model, D
         var items = draft.Items.ToList();
         if (options.TopOfDay <= 0) return [];
         var ranked = items.Any(i => i.Paper.Upvotes > 0)
-            ? items.Where(i => i.Paper.Upvotes > 0).OrderByDescending(i => i.Interest).ThenByDescending(i => i.Paper.Upvotes).ThenBy(i => i.N)
+            ? items.Where(i => i.Paper.Upvotes > 0).OrderByDescending(i => i.Paper.Upvotes).ThenByDescending(i => i.Interest).ThenBy(i => i.N)
             : items.Where(i => i.Interest).OrderBy(i => i.N);
         return ranked.Take(options.TopOfDay).Select(i => i.N).ToList();
     }

@@ -36,15 +36,15 @@ public static class OfflineDigestWriter
         sb.Append('.');
         var notable = theme.Items.Select(i => (Item: i, Result: ContributionSentence.NotableResult(i.Paper))).FirstOrDefault(x => x.Result is not null);
         if (notable.Result is not null)
-            sb.Append(" Notable result: ").Append(ShortTitle(notable.Item.Paper.Title)).Append("[").Append(notable.Item.N).Append("]: “").Append(notable.Result).Append('”');
+            sb.Append(" Notable result").Append(ShortTitle(notable.Item.Paper.Title) is { Length: > 0 } name ? ": " + name : "").Append(" [").Append(notable.Item.N).Append("]: “").Append(notable.Result).Append('”');
         return sb.ToString();
     }
 
-    /// <summary>A title's name part and a space ("MiniCache " of "MiniCache: KV Cache Compression …"), else the whole title when short, else nothing.</summary>
+    /// <summary>A title's name part ("MiniCache" of "MiniCache: KV Cache Compression …"), else the whole title when short, else nothing.</summary>
     private static string ShortTitle(string title)
     {
         var colon = title.IndexOf(": ", StringComparison.Ordinal);
-        return colon is > 1 and <= 30 ? title[..colon] + " " : title.Length <= 40 ? title + " " : "";
+        return colon is > 1 and <= 30 ? title[..colon] : title.Length <= 40 ? title : "";
     }
 
     private static string ToLowerInvariantFirst(this string phrase)
