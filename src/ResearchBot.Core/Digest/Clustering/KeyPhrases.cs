@@ -149,13 +149,13 @@ public static partial class KeyPhrases
         "thousand", "hundred", "arbitrary", "machine", "recipe", "updates", "update", "lesson", "lessons", "step-by-step", "meet", "meets", "matter",
         "matters", "need", "needs", "faster", "slower", "building", "solving", "discrete", "continuous", "hybrid", "fast", "slow", "discovery",
         "reduce", "reduces", "reducing", "accelerate", "accelerates", "accelerating", "optimize", "optimizes", "optimizing", "generating",
-        "toward", "revisiting", "revisit", "understanding", "scaling-up", "effectively", "efficiently", "whereas", "namely", "existing", "proposed", "introduced", "presented", "recently", "notably", "up", "times",
+        "advance", "advances", "advancing", "progress", "grow", "grows", "growing", "toward", "revisiting", "revisit", "understanding", "scaling-up", "effectively", "efficiently", "whereas", "namely", "existing", "proposed", "introduced", "presented", "recently", "notably", "up", "times",
     };
 
     /// <summary>Stems too common in AI papers to name a theme on their own.</summary>
     private static readonly HashSet<string> Generic = Stemmed(
     [
-        "model", "language", "larg", "large", "llm", "llms", "lm", "task", "performance", "result", "data", "learn", "train", "system", "problem",
+        "model", "language", "natural", "larg", "large", "llm", "llms", "lm", "task", "performance", "result", "data", "learn", "train", "system", "problem",
         "framework", "ability", "capability", "challenge", "accuracy", "efficiency", "quality", "baseline", "experiment", "analysis", "application",
         "information", "process", "research", "field", "domain", "input", "output", "time", "cost", "number", "level", "range", "type",
         "improvement", "gain", "art", "state", "network", "neural", "deep", "ai", "artificial", "intelligence", "technique", "strategy", "solution",
