@@ -151,7 +151,7 @@ public static class ThemeClusterer
     {
         var nameStems = nameKey.Split(' ').ToHashSet(StringComparer.Ordinal);
         var picked = new List<SharedPhrase>();
-        var pickedStems = new HashSet<string>(nameStems, StringComparer.Ordinal);
+        var pickedStems = new HashSet<string>(nameStems.SelectMany(n => n.Split('-')).Select(Answering.Text.Terms.Stem), StringComparer.Ordinal);
         var ranked = members.SelectMany(m => phrases[m].All).Distinct(StringComparer.Ordinal)
             .Where(k => !KeyPhrases.IsBroad(k) && k.Split(' ').All(s => !nameStems.Contains(s)) && (k.Contains(' ') || members.Any(m => phrases[m].Title.Contains(k))))
             .Select(k => (Key: k, Count: members.Count(m => phrases[m].All.Contains(k))))
@@ -160,9 +160,10 @@ public static class ThemeClusterer
             .ThenBy(x => x.Key, StringComparer.Ordinal);
         foreach (var (k, count) in ranked)
         {
-            if (k.Split(' ').Any(pickedStems.Contains)) continue;
+            var stems = k.Split([' ', '-']).Select(Answering.Text.Terms.Stem).ToList(); // "long-context" and "long contexts" are one phrase
+            if (stems.Any(pickedStems.Contains)) continue;
             picked.Add(new SharedPhrase(Surface(k, surfaces), count));
-            pickedStems.UnionWith(k.Split(' '));
+            pickedStems.UnionWith(stems);
             if (picked.Count == 3) break;
         }
         return picked;
