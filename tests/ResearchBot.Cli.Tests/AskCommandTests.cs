@@ -10,6 +10,25 @@ public sealed class AskCommandTests : IDisposable
     public void Dispose() => _cli.Dispose();
 
     [Fact]
+    public async Task Offline_the_answer_is_bullets_and_the_no_model_notice_is_a_one_line_footer_but_not_in_json()
+    {
+        const string question = "Which papers study KV cache compression? What about their memory cost?";
+
+        var plain = await _cli.RunAsync("ask", question);
+        var json = await _cli.RunAsync("ask", question, "--json");
+
+        Assert.Equal(0, plain.ExitCode);
+        Assert.StartsWith("- ", plain.Out);
+        Assert.Matches(@"^- \S.* — .* \[1\]$", plain.OutLines[0]);
+        Assert.StartsWith("No language model is configured", plain.OutLines[^1]);
+        Assert.Equal(1, plain.Out.Split("No language model").Length - 1);
+        Assert.Matches(@"\d+(\.\d+)?%", plain.Out[..plain.Out.IndexOf("Sources:", StringComparison.Ordinal)]);
+        using var doc = JsonDocument.Parse(Assert.Single(json.OutLines));
+        Assert.DoesNotContain("language model is configured", doc.RootElement.GetProperty("answer").GetString());
+        Assert.Equal("offline", doc.RootElement.GetProperty("mode").GetString());
+    }
+
+    [Fact]
     public async Task Json_has_the_question_answer_numbered_sources_citations_mode_and_usage()
     {
         const string question = "KV cache reduction by selecting a small set of key tokens";
@@ -65,7 +84,8 @@ public sealed class AskCommandTests : IDisposable
         var lines = result.OutLines;
         var heading = Array.IndexOf(lines, "Sources:");
         Assert.True(heading > 0, result.Out);
-        var sourceLines = lines[(heading + 1)..];
+        Assert.StartsWith("No language model is configured", lines[^1]);
+        var sourceLines = lines[(heading + 1)..^1];
         Assert.NotEmpty(sourceLines);
         Assert.All(sourceLines, l => Assert.Matches(@"^\[\d+\] .+ \(\d{4}-\d{2}-\d{2}\)", l));
         Assert.Contains(sourceLines, l => l.Contains("ScatterFormer", StringComparison.Ordinal));

@@ -21,6 +21,8 @@ public sealed class ReplCommandTests : IDisposable
         Assert.DoesNotContain('\u001b', result.Out);
         Assert.DoesNotContain("> ", result.Out);
         Assert.StartsWith(OfflineNotice, result.Out);
+        Assert.Equal(1, Occurrences(result.Out, OfflineNotice));
+        Assert.StartsWith("- ", result.OutLines[1]);
         Assert.Matches(@"\[\d+\]", result.Out);
         var sources = result.Out[result.Out.IndexOf("Sources:", StringComparison.Ordinal)..];
         Assert.Matches(@"\[\d+\] Keyformer: KV Cache Reduction through Key Tokens Selection for Efficient Generative Inference \(\d{4}-\d{2}-\d{2}\)", sources);
@@ -44,6 +46,7 @@ public sealed class ReplCommandTests : IDisposable
         var followUpSources = before[before.IndexOf("(answered as:", StringComparison.Ordinal)..];
         Assert.Contains("KV Cache Compression", followUpSources);
         Assert.DoesNotContain("answered as", after);
+        Assert.Equal(1, Occurrences(result.Out, OfflineNotice));
     }
 
     [Fact]

@@ -26,7 +26,7 @@ internal static class AnswerPrinter
             if (Rewritten(answer) is { } standalone) console.Out.WriteLine($"(answered as: {standalone})");
             if (answer.Citations.Count > 0) console.Out.WriteLine();
             SourceLines.Write(console, "Sources:", answer.CitedSources);
-            if (offlineFooter && IsOffline(answer)) console.Out.WriteLine(OfflineAnswerer.Notice);
+            if (offlineFooter && IsOffline(answer)) console.Out.WriteLine("\n" + OfflineAnswerer.Notice);
             await console.Out.FlushAsync(cancellationToken);
             return answer;
         }
@@ -60,7 +60,7 @@ internal static class AnswerPrinter
         if (answer.Citations.Count > 0) ansi.WriteLine();
         SourceLines.Write(console, "Sources", answer.CitedSources);
         if (answer.Usage is { TotalTokens: { } total }) ansi.MarkupLine($"[dim]{total} tokens[/]");
-        if (offlineFooter && IsOffline(answer)) ansi.MarkupLine($"[dim]{Markup.Escape(OfflineAnswerer.Notice)}[/]");
+        if (offlineFooter && IsOffline(answer)) ansi.MarkupLine($"\n[dim]{Markup.Escape(OfflineAnswerer.Notice)}[/]");
         return answer;
     }
 

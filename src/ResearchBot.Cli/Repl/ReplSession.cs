@@ -20,7 +20,7 @@ namespace ResearchBot.Cli.Repl;
 internal sealed class ReplSession(CliConsole console, IServiceProvider services, bool interactive)
 {
     /// <summary>The prompt on a terminal.</summary>
-    private const string Prompt = "[bold green]>[/] ";
+    private const string Prompt = "[bold green]>[/]";
 
     /// <summary>How many turns of the conversation are kept (the condenser reads the latest ones).</summary>
     private const int MaxTurns = 40;
@@ -31,6 +31,7 @@ internal sealed class ReplSession(CliConsole console, IServiceProvider services,
     private CancellationTokenSource? _current;
     private volatile bool _exitArmed;
     private bool _offlineNoticeShown;
+    private readonly ReplLineReader _lines = ReplLineReader.Create(console, Prompt, interactive);
 
     /// <summary>Runs until <c>/quit</c> or the end of input.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
@@ -42,8 +43,7 @@ internal sealed class ReplSession(CliConsole console, IServiceProvider services,
             if (interactive) await WriteBannerAsync(cancellationToken);
             while (true)
             {
-                if (interactive) console.Ansi.Markup(Prompt);
-                var line = await console.In.ReadLineAsync(cancellationToken);
+                var line = await _lines.ReadLineAsync(cancellationToken);
                 if (line is null)
                 {
                     if (interactive) console.Ansi.WriteLine();
@@ -260,7 +260,7 @@ internal sealed class ReplSession(CliConsole console, IServiceProvider services,
         _exitArmed = true;
         console.Out.WriteLine();
         console.WriteNote("(press Ctrl+C again, type /quit or press Ctrl+D to leave)");
-        console.Ansi.Markup(Prompt);
+        console.Ansi.Markup(Prompt + " ");
         return true;
     }
 

@@ -52,7 +52,7 @@ public static class SentenceScorer
                 var score = overlap + role + aspectBonus - 0.01 * s.Index;
                 candidates.Add(new ScoredSentence(source.N, s, overlap, aspect, score));
             }
-            result.Add(new ScoredPaper(source, candidates, Coverage(titleTerms), aspects.Any));
+            result.Add(new ScoredPaper(source, candidates, Coverage(titleTerms), aspects.Any, name));
         }
         return result;
     }

@@ -3,10 +3,11 @@ using ResearchBot.Text.SentenceRoles;
 namespace ResearchBot.Answering.Offline;
 
 /// <summary>
-/// Picks what an offline answer says about each paper: the method sentence that best answers the question (what the
-/// paper does), and a second sentence with what it found: the figure on the aspect asked about (memory, speed, cost,
-/// accuracy) when the question asks about one, else a result with a figure on the question's topic. Papers whose
-/// best sentences and title hardly address the question are left out (the top source always stays).
+/// Picks what an offline answer says about each paper: its main contribution sentence (what the paper does: a
+/// proposal naming it, else its first proposal, else its best method sentence), and a second sentence with what it
+/// found: the figure on the aspect asked about (memory, speed, cost, accuracy) when the question asks about one, else
+/// a result with a figure on the question's topic, else a sentence that answers the question much better than the
+/// first. Papers whose chosen sentences and title hardly address the question are left out (the top source stays).
 /// </summary>
 public static class SentenceSelector
 {
@@ -26,7 +27,9 @@ public static class SentenceSelector
         if (picks.Count == 0) return [];
         var best = picks.Max(p => p.Address);
         var first = picks[0];
-        var kept = picks.Where(p => p == first || (p.Address >= MinAddress && p.Address >= MinAddressOfBest * best)).ToList();
+        // A question with no content words ("What came out on Apr 27?") lists papers: nothing to leave out by.
+        var kept = best <= 0 ? picks
+            : picks.Where(p => p == first || (p.Address >= MinAddress && p.Address >= MinAddressOfBest * best)).ToList();
 
         // Budget: one lead sentence per kept paper, in retrieval order; a figure on the aspect asked about comes with
         // its paper's lead without counting; the sentences left over go to results with figures on the topic.
@@ -50,10 +53,19 @@ public static class SentenceSelector
     {
         var candidates = paper.Candidates;
         if (candidates.Count == 0) return null;
-        var lead = candidates.Where(c => c.Sentence.Role == SentenceRole.Method).MaxBy(c => c.Score)
-            ?? candidates.MaxBy(c => c.Score)!;
+
+        // What the paper does: its main contribution sentence (a proposal naming it, else its first proposal, else its
+        // best method sentence).
+        var methods = candidates.Where(c => c.Sentence.Role == SentenceRole.Method).ToList();
+        var proposals = methods.Where(c => ContributionSentences.IsProposal(c.Text)).ToList();
+        var main = proposals.FirstOrDefault(c => paper.Name is { } name && c.Text.Contains(name, StringComparison.OrdinalIgnoreCase))
+            ?? proposals.FirstOrDefault();
+        var lead = main ?? methods.MaxBy(c => c.Score) ?? candidates.MaxBy(c => c.Score)!;
+
+        // What it found: the figure on the aspect asked about; else a result with a figure on the question's topic;
+        // else the sentence that answers the question much better than the lead.
         var others = candidates.Where(c => c != lead).ToList();
-        ScoredSentence? found;
+        ScoredSentence? found = null;
         var aspectFigure = false;
         if (paper.AspectAsked)
         {
@@ -61,9 +73,8 @@ public static class SentenceSelector
                 ?? others.Where(c => c.SpeaksOfAspect && c.Sentence.Role == SentenceRole.Result).MaxBy(c => c.Score);
             aspectFigure = found is not null || (lead.SpeaksOfAspect && lead.Sentence.HasFigure);
         }
-        else found = null;
         found ??= others.Where(c => c.Sentence.Role == SentenceRole.Result && c.Sentence.HasFigure && c.Overlap > 0).MaxBy(c => c.Score);
-        if (found is not null && found.Position < lead.Position && found.Sentence.Role != SentenceRole.Result) found = null;
+        found ??= others.Where(c => c.Overlap >= lead.Overlap + 0.2).MaxBy(c => c.Score);
         var overlap = Math.Max(lead.Overlap, found?.Overlap ?? 0);
         var address = 0.6 * overlap + 0.4 * paper.TitleOverlap + (aspectFigure ? 0.1 : 0);
         return new PaperPick(paper.Source, lead, found, address, aspectFigure);

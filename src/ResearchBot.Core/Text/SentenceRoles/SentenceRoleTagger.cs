@@ -80,7 +80,7 @@ public static partial class SentenceRoleTagger
     private static partial Regex ReleaseWord();
 
     // Code, data, weights or a project page published.
-    [GeneratedRegex(@"\b(?:code|codes|data|dataset|datasets|models?|weights|checkpoints|benchmark|implementation|demo|project page|resources|artifacts)\b[^.]{0,80}\b(?:is|are|will be|has been|have been|been made)\s+(?:publicly\s+|openly\s+|freely\s+)?(?:available|released|open[- ]?sourced|accessible)|\b(?:publicly|openly|freely) (?:available|release[sd]?)\b|\bwe (?:will )?(?:release|open[- ]?source|make)\b[^.]{0,60}\b(?:code|weights|checkpoints|publicly|available|open[- ]source)\b|\bavailable (?:at|on|from|via)\s+(?:https?|github|huggingface|www|our|the project)|\bopen-sourced\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:code|codes|data|dataset|datasets|models?|weights|checkpoints|benchmark|implementation|demo|project page|resources|artifacts)\b[^.]{0,80}\b(?:is|are|will be|has been|have been|been made)\s+(?:publicly\s+|openly\s+|freely\s+)?(?:available|released|open[- ]?sourced|accessible)|\b(?:publicly|openly|freely) (?:available|release[sd]?)\b|\bwe (?:will )?(?:release|open[- ]?source|make)\b[^.]{0,60}\b(?:code|weights?|checkpoints?|publicly|available|open[- ]source)\b|\bavailable (?:at|on|from|via)\s+(?:https?|github|huggingface|www|our|the project)|\bopen-sourced\b", RegexOptions.IgnoreCase)]
     private static partial Regex Release();
 
     // The paper speaking of itself.

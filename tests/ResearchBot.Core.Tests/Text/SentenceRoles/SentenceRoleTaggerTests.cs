@@ -45,9 +45,10 @@ public sealed class SentenceRoleTaggerTests(ITestOutputHelper output)
         var tagged = SentenceRoleTagger.Tag(
             "We propose Optima, a framework for multi-agent training. " +
             "Optima shows the potential towards scalable and efficient systems (https://example.github.io/optima-page). " +
-            "Models and data will be publicly released.");
+            "Models and data will be publicly released. " +
+            "We release the Optima-8B model checkpoint to accelerate future research.");
 
-        Assert.Equal([SentenceRole.Method, SentenceRole.Method, SentenceRole.ReleaseNotice], tagged.Select(t => t.Role));
+        Assert.Equal([SentenceRole.Method, SentenceRole.Method, SentenceRole.ReleaseNotice, SentenceRole.ReleaseNotice], tagged.Select(t => t.Role));
     }
 
     [Theory]
