@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using ResearchBot.Ingestion;
@@ -29,10 +30,10 @@ public sealed class DigestCommandTests : IDisposable
             Assert.Equal(0, result.ExitCode);
             using var doc = JsonDocument.Parse(Assert.Single(result.OutLines));
             var root = doc.RootElement;
-            Assert.Equal(["date", "text", "sources", "themes"], root.EnumerateObject().Select(p => p.Name));
+            Assert.Equal(["date", "from", "text", "sources", "themes", "top", "interests", "changes", "notices"], root.EnumerateObject().Select(p => p.Name));
             Assert.Equal(day, root.GetProperty("date").GetString());
             var sources = root.GetProperty("sources").EnumerateArray().ToList();
-            foreach (var s in sources) Assert.Equal(["n", "id", "title", "url"], s.EnumerateObject().Select(p => p.Name));
+            foreach (var s in sources) Assert.Equal(["n", "id", "title", "url", "published"], s.EnumerateObject().Select(p => p.Name));
             Assert.Equal(Enumerable.Range(1, sources.Count), sources.Select(s => s.GetProperty("n").GetInt32()));
 
             var listed = await ListedOnAsync(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture));
@@ -78,17 +79,85 @@ public sealed class DigestCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Text_output_has_the_themes_with_numbered_papers_then_the_sources()
+    public async Task Text_output_has_the_themes_with_numbered_papers_then_links_without_a_second_copy_of_the_titles()
     {
         var result = await _cli.RunAsync("digest", "--date", "2026-04-28");
 
         Assert.Equal(0, result.ExitCode);
         var output = result.Out.ReplaceLineEndings("\n");
-        Assert.StartsWith("Digest of 2026-04-28: ", output);
+        Assert.StartsWith("Digest of 2026-04-28 (listing day): ", output);
         Assert.Contains("\n## ", output);
         Assert.Matches(@"\n- \[1\] .+: .+", output);
-        var sources = output[output.IndexOf("\nSources:\n", StringComparison.Ordinal)..];
-        Assert.Matches(@"\n\[1\] .+ \(\d{4}-\d{2}-\d{2}\)", sources);
+        var links = output[output.IndexOf("\nLinks (dates are publication dates):\n", StringComparison.Ordinal)..];
+        Assert.Matches(@"\n\[1\] (?:https?://\S+|no link)( \(published \d{4}-\d{2}-\d{2}\))?\n", links);
+        var titles = Regex.Matches(output, @"^- \[\d+\] (?:★ )?(.+?): ", RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(titles);
+        // A paper without an arXiv id links to a Hugging Face search for its title: the URL may hold the title, the text may not.
+        var linkText = Regex.Replace(links, @"https?://\S+", "<url>");
+        Assert.All(titles, t => Assert.DoesNotContain(t, linkText));
+        Assert.DoesNotMatch(@"\n\n\n", output);
+    }
+
+    [Fact]
+    public async Task Markdown_and_html_formats_are_whole_documents_of_the_same_digest()
+    {
+        var json = await _cli.RunAsync("digest", "--date", "2026-04-28", "--json");
+        var markdown = await _cli.RunAsync("digest", "--date", "2026-04-28", "--format", "markdown", "--interests", "test-time compute");
+        var html = await _cli.RunAsync("digest", "--date", "2026-04-28", "--format", "html");
+
+        Assert.Equal(0, markdown.ExitCode);
+        Assert.Equal(0, html.ExitCode);
+        using var doc = JsonDocument.Parse(json.Out);
+        var themes = doc.RootElement.GetProperty("themes").EnumerateArray().Select(t => t.GetProperty("name").GetString()!).ToList();
+        var md = markdown.Out.ReplaceLineEndings("\n");
+        Assert.StartsWith("# Digest of 2026-04-28\n\n57 papers listed on 2026-04-28, in ", md);
+        Assert.Contains("Interests: test-time compute", md);
+        Assert.Matches(@"\n- \*\*\[1\]\*\* ", md);
+        Assert.Contains("★", md);
+        Assert.All(themes, name => Assert.Contains("\n## " + name.Replace("*", "\\*") + "\n", md));
+        var page = html.Out;
+        Assert.StartsWith("<!DOCTYPE html>", page);
+        Assert.EndsWith("</html>\n", page.ReplaceLineEndings("\n"));
+        Assert.DoesNotContain("<script", page, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<link", page, StringComparison.OrdinalIgnoreCase); // standalone: styles inline, for email clients
+        Assert.Equal(themes.Count, Regex.Matches(page, "<h2 ").Count);
+        Assert.All(themes, name => Assert.Contains(System.Net.WebUtility.HtmlEncode(name), page));
+        Assert.Equal(57, Regex.Matches(page, @"<li style=""margin:0 0 12px"">").Count);
+    }
+
+    [Fact]
+    public async Task Bibtex_exports_every_paper_of_the_digest_and_ask_bibtex_the_cited_papers()
+    {
+        var digest = await _cli.RunAsync("digest", "--date", "2026-09-02", "--format", "bibtex");
+        var ask = await _cli.RunAsync("ask", "KV cache compression", "--bibtex");
+
+        Assert.Equal(0, digest.ExitCode);
+        var keys = Regex.Matches(digest.Out, @"^@misc\{([^,]+),$", RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(107, keys.Count);
+        Assert.Equal(keys.Count, keys.Distinct().Count());
+        Assert.Equal(107, Regex.Matches(digest.Out, @"^  title = \{\{.+\}\},$", RegexOptions.Multiline).Count);
+        Assert.Equal(107, Regex.Matches(digest.Out, @"^  year = \{\d{4}\},$", RegexOptions.Multiline).Count);
+        Assert.Equal(0, ask.ExitCode);
+        var cited = Regex.Matches(ask.Out, @"^@misc\{", RegexOptions.Multiline).Count;
+        Assert.InRange(cited, 1, 8);
+        Assert.Contains("KV Cache", ask.Out);
+    }
+
+    [Fact]
+    public async Task A_span_digest_covers_both_days_and_a_date_with_a_span_is_a_usage_error()
+    {
+        var span = await _cli.RunAsync("digest", "--from", "2026-07-30", "--to", "2026-09-02", "--json");
+        var both = await _cli.RunAsync("digest", "--date", "2026-07-30", "--from", "2026-07-01");
+
+        Assert.Equal(0, span.ExitCode);
+        using var doc = JsonDocument.Parse(span.Out);
+        Assert.Equal("2026-07-30", doc.RootElement.GetProperty("from").GetString());
+        Assert.Equal("2026-09-02", doc.RootElement.GetProperty("date").GetString());
+        var ids = doc.RootElement.GetProperty("sources").EnumerateArray().Select(s => s.GetProperty("id").GetString()!).ToList();
+        var expected = (await ListedOnAsync(new DateOnly(2026, 7, 30))).Union(await ListedOnAsync(new DateOnly(2026, 9, 2))).ToList();
+        Assert.Equal(expected.Order(StringComparer.Ordinal), ids.Order(StringComparer.Ordinal));
+        Assert.Equal(2, both.ExitCode);
+        Assert.Equal("error: --date names one day: use either --date or --from/--to", Assert.Single(both.ErrorLines));
     }
 
     [Fact]

@@ -85,13 +85,15 @@ public sealed class ExampleSettingsTests : IDisposable
 
     /// <summary>The properties configuration binds as single values.</summary>
     private static IEnumerable<PropertyInfo> SettableScalars(Type options) => options.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-        .Where(p => p.CanWrite && (p.PropertyType.IsValueType || p.PropertyType == typeof(string) || p.PropertyType == typeof(Uri) || Nullable.GetUnderlyingType(p.PropertyType) is not null));
+        .Where(p => p.CanWrite && (p.PropertyType.IsValueType || p.PropertyType == typeof(string) || p.PropertyType == typeof(Uri) || p.PropertyType == typeof(List<string>)
+            || Nullable.GetUnderlyingType(p.PropertyType) is not null));
 
     /// <summary>A value as comparable text: null and empty are the same (a JSON null binds as an empty string).</summary>
     private static string? Text(object? value) => value switch
     {
         null => null,
         string s => s.Length == 0 ? null : s,
+        List<string> list => list.Count == 0 ? null : string.Join("|", list),
         IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };

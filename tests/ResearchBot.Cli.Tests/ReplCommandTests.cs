@@ -61,7 +61,9 @@ public sealed class ReplCommandTests : IDisposable
             "KV cache reduction by selecting key tokens",
             "/sources",
             "/paper 1",
+            "/bib",
             "/digest 2026-04-28",
+            "/digest 2026-04-27 to 2026-04-28",
             "/quit",
             "Which papers study speculative decoding?") + "\n";
 
@@ -69,13 +71,15 @@ public sealed class ReplCommandTests : IDisposable
 
         Assert.Equal(0, result.ExitCode);
         var output = result.Out;
-        foreach (var command in new[] { "/search Q", "/paper ID", "/digest [DATE]", "/sources", "/new", "/help", "/quit" })
+        foreach (var command in new[] { "/search Q", "/paper ID", "/digest [DAY|SPAN]", "/bib", "/sources", "/new", "/help", "/quit" })
             Assert.Contains(command, output);
         Assert.Contains("No answer yet: ask a question first.", output);
         Assert.Contains("ScatterFormer", output);
         Assert.Contains(keyformer + "\n" + PaperId.FromTitle(keyformer), output.ReplaceLineEndings("\n"));
         Assert.Matches(@"Sources of the last answer \(cited: \[\d+\](, \[\d+\])*\):\n\[1\] ", output.ReplaceLineEndings("\n"));
-        Assert.Contains("Digest of 2026-04-28:", output);
+        Assert.Contains("Digest of 2026-04-28 (listing day):", output);
+        Assert.Contains("Digest of 2026-04-27 to 2026-04-28 (listing days):", output);
+        Assert.Matches(@"@misc\{[^,]+,\n  title = \{\{", output.ReplaceLineEndings("\n"));
         Assert.Equal(1, Occurrences(output, OfflineNotice));
         Assert.DoesNotContain("speculative", output, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(result.ErrorLines, l => l.StartsWith("error:", StringComparison.Ordinal));
@@ -93,7 +97,7 @@ public sealed class ReplCommandTests : IDisposable
         Assert.Equal(
         [
             "error: /paper 9999.99999: no paper with arXiv id 9999.99999 is in the store (its arXiv page: https://arxiv.org/abs/9999.99999); words of its title may find it if it was stored without its id.",
-            "error: /digest '2026-13-01' is not a date: use YYYY-MM-DD, e.g. 2026-11-20",
+            "error: /digest '2026-13-01' is not a day or a span: use YYYY-MM-DD, \"this week\" or \"2026-04-20 to 2026-04-28\"",
             "error: no papers were listed on 2026-01-01 (listing days in the store: 2026-03-17, 2026-04-28, 2026-07-30, 2026-09-02)",
             "error: /search needs a query, e.g. /search speculative decoding",
             "error: unknown command /frobnicate: /help lists the commands",

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using ResearchBot.Answering;
 using ResearchBot.Answering.References;
+using ResearchBot.Answering.Dates;
 using ResearchBot.ChatClients;
 using ResearchBot.Cli.Commands;
 using ResearchBot.Cli.Output;
@@ -133,6 +134,9 @@ internal sealed class ReplSession(CliConsole console, IServiceProvider services,
                 case "/digest":
                     await DigestAsync(argument, cancellationToken);
                     break;
+                case "/bib":
+                    await BibAsync(cancellationToken);
+                    break;
                 default:
                     console.WriteError($"unknown command {name}: /help lists the commands");
                     break;
@@ -156,7 +160,8 @@ internal sealed class ReplSession(CliConsole console, IServiceProvider services,
             ("QUESTION", "Ask; follow-ups (\"what about its memory cost?\") use the conversation so far"),
             ("/search Q", "The papers that match Q"),
             ("/paper ID", "One paper: n of the last list (answer or /search), an arXiv id or link, a paper id, or title words"),
-            ("/digest [DATE]", "The digest of a day (YYYY-MM-DD; default: the latest day)"),
+            ("/digest [DAY|SPAN]", "The digest of a day (YYYY-MM-DD; default: the latest day) or a span (\"this week\", \"D1 to D2\")"),
+            ("/bib", "BibTeX entries of the papers the last answer cites"),
             ("/sources", "Every numbered source of the last answer"),
             ("/new", "Forget the conversation"),
             ("/help", "This list"),
@@ -201,14 +206,14 @@ internal sealed class ReplSession(CliConsole console, IServiceProvider services,
 
     private async Task DigestAsync(string argument, CancellationToken cancellationToken)
     {
-        DateOnly? day = null;
-        if (argument.Length > 0)
-        {
-            if (!DateOnly.TryParseExact(argument, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-                throw new CliException($"/digest '{argument}' is not a date: use YYYY-MM-DD, e.g. 2026-11-20");
-            day = parsed;
-        }
-        DigestPrinter.Write(console, await DigestCommand.CreateAsync(services, day, cancellationToken));
+        var request = DigestArguments.Parse(argument, services.GetRequiredService<DateFilterParser>());
+        DigestPrinter.Write(console, await DigestCommand.CreateAsync(services, request, cancellationToken));
+    }
+
+    private async Task BibAsync(CancellationToken cancellationToken)
+    {
+        if (_last is null) { Say("No answer yet: ask a question first."); return; }
+        console.Out.Write(BibTex.Write(await StoredPapers.CitedAsync(services, _last, cancellationToken)));
     }
 
     private async Task WriteBannerAsync(CancellationToken cancellationToken)

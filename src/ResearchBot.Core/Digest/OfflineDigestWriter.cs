@@ -1,6 +1,12 @@
+using System.Text;
+
 namespace ResearchBot.Digest;
 
-/// <summary>Fills a draft without a model: theme names from the cluster's distinctive words, one-liners from each paper's contribution sentence.</summary>
+/// <summary>
+/// Fills a draft without a model: each theme is named by the phrase its papers share, its intro says how many papers
+/// it has, which other phrases many of them share and one notable result with its figure (quoted from the paper), and
+/// each one-liner is the paper's contribution sentence (<see cref="ContributionSentence"/>).
+/// </summary>
 public static class OfflineDigestWriter
 {
     /// <summary>Fills every name, intro and one-liner of <paramref name="draft"/>.</summary>
@@ -8,30 +14,42 @@ public static class OfflineDigestWriter
     {
         foreach (var theme in draft.Themes)
         {
-            theme.Name = Name(theme.Keywords);
-            theme.Intro = Intro(theme);
+            theme.Name = theme.Phrase ?? (draft.Themes.Count == 1 ? "Papers" : "Other papers");
+            theme.Intro = Intro(theme, draft.Themes.Count);
             foreach (var item in theme.Items) item.OneLiner = ContributionSentence.Of(item.Paper);
         }
     }
 
-    /// <summary>"Reasoning, Reward and Agents"; "Other papers" without keywords.</summary>
-    public static string Name(IReadOnlyList<string> keywords)
+    /// <summary>
+    /// "7 papers; 4 also mention long context and 3 memory footprint. Notable result: MiniCache [12] “… reduces memory by 41% …”"
+    /// </summary>
+    public static string Intro(DraftTheme theme, int themes)
     {
-        if (keywords.Count == 0) return "Other papers";
-        var words = keywords.Select(Title).ToList();
-        return words.Count == 1 ? words[0] : string.Join(", ", words[..^1]) + " and " + words[^1];
+        var count = theme.Items.Count;
+        var sb = new StringBuilder(count == 1 ? "1 paper" : $"{count} papers");
+        if (theme.IsOther) sb.Append(themes > 1 ? " that share no theme with the others" : "");
+        else if (theme.Shared.Count > 0)
+        {
+            var shared = theme.Shared.Take(2).Select((s, k) => (k == 0 ? $"{s.Papers} also mention " : $"{s.Papers} ") + s.Phrase.ToLowerInvariantFirst()).ToList();
+            sb.Append("; ").Append(string.Join(" and ", shared));
+        }
+        sb.Append('.');
+        var notable = theme.Items.Select(i => (Item: i, Result: ContributionSentence.NotableResult(i.Paper))).FirstOrDefault(x => x.Result is not null);
+        if (notable.Result is not null)
+            sb.Append(" Notable result").Append(ShortTitle(notable.Item.Paper.Title) is { Length: > 0 } name ? ": " + name : "").Append(" [").Append(notable.Item.N).Append("]: “").Append(notable.Result).Append('”');
+        return sb.ToString();
     }
 
-    /// <summary>"3 papers on reasoning, reward and agents."</summary>
-    public static string Intro(DraftTheme theme)
+    /// <summary>A title's name part ("MiniCache" of "MiniCache: KV Cache Compression …"), else the whole title when short, else nothing.</summary>
+    private static string ShortTitle(string title)
     {
-        var count = theme.Items.Count == 1 ? "1 paper" : $"{theme.Items.Count} papers";
-        if (theme.Keywords.Count == 0) return $"{count}.";
-        var words = theme.Keywords.ToList();
-        return $"{count} on {(words.Count == 1 ? words[0] : string.Join(", ", words[..^1]) + " and " + words[^1])}.";
+        var colon = title.IndexOf(": ", StringComparison.Ordinal);
+        return colon is > 1 and <= 30 ? title[..colon] : title.Length <= 40 ? title : "";
     }
 
-    /// <summary>Capitalized; spellings with capitals of their own ("LLMs", "GPU", "CoT") are kept.</summary>
-    private static string Title(string word) =>
-        word.Any(char.IsUpper) ? word : char.ToUpperInvariant(word[0]) + word[1..];
+    private static string ToLowerInvariantFirst(this string phrase)
+    {
+        var first = phrase.Split(' ')[0];
+        return first.Skip(1).Any(char.IsUpper) || first.Length == 1 ? phrase : char.ToLowerInvariant(phrase[0]) + phrase[1..];
+    }
 }

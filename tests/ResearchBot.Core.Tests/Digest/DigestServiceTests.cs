@@ -30,7 +30,7 @@ public sealed class DigestServiceTests
         Assert.All(digest.Themes, t => Assert.False(string.IsNullOrWhiteSpace(t.Name)));
         Assert.True(digest.Themes.Count >= 2);
         Assert.Equal(digest.Themes.Count, digest.Themes.Select(t => t.Name).Distinct().Count());
-        var cited = Regex.Matches(digest.Text, @"\[(\d+)\]").Select(m => int.Parse(m.Groups[1].Value)).ToList();
+        var cited = Regex.Matches(digest.Text, @"^- \[(\d+)\]", RegexOptions.Multiline).Select(m => int.Parse(m.Groups[1].Value)).ToList();
         Assert.Equal(Enumerable.Range(1, 12), cited.Order());
         Assert.DoesNotContain(digest.Sources, s => TestPapers.All.Any(p => p.Id == s.Id));
     }
@@ -59,7 +59,7 @@ public sealed class DigestServiceTests
         var none = await digests.CreateAsync(new DateOnly(2020, 1, 1));
 
         Assert.Equal(PageDay, latest!.Date);
-        Assert.StartsWith("Digest of 2026-04-30: 12 papers in ", latest.Text);
+        Assert.StartsWith("Digest of 2026-04-30 (listing day): 12 papers in ", latest.Text);
         Assert.Null(none);
     }
 

@@ -33,6 +33,8 @@ public sealed class FakeLibrary : IPaperSearch, IPaperStore, IDigestService, IIn
             [new AnswerSource(1, Rag.Id, Rag.Title, Rag.Url, date)], [new DigestTheme("Retrieval", "", [new DigestItem(1, Rag.Id, Rag.Title, "RAG at scale.")])]));
     }
 
+    public Task<DailyDigest?> CreateAsync(DigestRequest request, CancellationToken cancellationToken = default) => CreateAsync(request.Day, cancellationToken);
+
     public Task<IngestReport> IngestAsync(IngestRequest request, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         Ingests.Add(request);
