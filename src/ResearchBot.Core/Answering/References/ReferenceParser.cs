@@ -199,10 +199,13 @@ public static partial class ReferenceParser
         return null;
     }
 
-    /// <summary>The first "they", "their", "it", "its" (or "this paper", "that method") outside <paramref name="taken"/>; not a dummy "is it possible to …".</summary>
+    /// <summary>
+    /// The first "they", "their", "it", "its" (or "this paper", "that method") outside <paramref name="taken"/>, in a
+    /// follow-up of at most four words of its own; not a dummy "is it possible to …", nor in a new search ("which papers quantize it?").
+    /// </summary>
     private static Match? FocusPronoun(string question, List<(int Start, int Length, List<int> Numbers)> taken)
     {
-        if (DummyIt().IsMatch(question)) return null;
+        if (DummyIt().IsMatch(question) || NewSearch().IsMatch(question) || Terms.Of(question).Count(t => !Filler.Contains(t)) > 4) return null;
         return FocusPronounWord().Matches(question)
             .FirstOrDefault(m => !taken.Any(t => m.Index < t.Start + t.Length && t.Start < m.Index + m.Length));
     }
@@ -249,6 +252,9 @@ public static partial class ReferenceParser
 
     [GeneratedRegex(@"\b(?:their|theirs|they|its|it|(?:this|that)\s+(?:paper|method|model|approach|work|one))\b", RegexOptions.IgnoreCase)]
     private static partial Regex FocusPronounWord();
+
+    [GeneratedRegex(@"\b(?:which|what|any|other|more|find|list|show)\s+(?:\w+\s+)?(?:papers|works|studies|articles)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NewSearch();
 
     [GeneratedRegex(@"^(?:its|their|theirs)$", RegexOptions.IgnoreCase)]
     private static partial Regex PossessivePronoun();

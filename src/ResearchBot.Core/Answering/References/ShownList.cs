@@ -27,7 +27,7 @@ public sealed record ShownList(IReadOnlyList<string> PaperIds, ShownListKind Kin
     public static ShownList? After(ShownList? previous, Answer answer)
     {
         var cited = answer.CitedSources.OrderBy(s => s.N).ToList();
-        if (cited.Count == 0) return previous is null ? null : previous with { Focus = null };
+        if (cited.Count == 0) return previous?.Focus is null ? previous : previous with { Focus = null };
         if (previous is not null && cited.Any(s => s.N <= previous.Count) && cited.All(s => s.N > previous.Count || previous.PaperIds[s.N - 1] == s.Id))
         {
             var ids = previous.PaperIds.ToList();
