@@ -12,7 +12,7 @@ namespace ResearchBot.Answering.References;
 /// </summary>
 internal static class PaperSentences
 {
-    /// <summary>A sentence on the aspect must carry at least this share of the aspect's weighted words, unless it states a figure on a measurable aspect asked about ("cuts the cache by 70%" for "memory cost").</summary>
+    /// <summary>A sentence on the aspect must carry at least this share of the aspect's weighted words, unless it states a figure or a result on a measurable aspect asked about ("cuts the cache by 70%" for "memory cost").</summary>
     private const double MinAspectOverlap = 0.5;
 
     /// <summary>What <paramref name="source"/> does and what it found; either may be null when its abstract does not say.</summary>
@@ -28,13 +28,18 @@ internal static class PaperSentences
     public static string? OnAspect(string aspect, NumberedSource source)
     {
         var paper = SentenceScorer.Score(aspect, [source]).Single();
-        // A measurable aspect ("memory cost", "speed") is answered by the figure on it first, as the offline answer does.
+        // A measurable aspect ("memory cost", "accuracy") is answered by the figure on it first, then by a result on it,
+        // as the offline answer does; else by the sentence that carries the aspect's words.
         var best = paper.Candidates
-            .Where(c => c.Overlap >= MinAspectOverlap - 1e-9 || (c.SpeaksOfAspect && c.Sentence.HasFigure))
-            .OrderByDescending(c => c.SpeaksOfAspect && c.Sentence.HasFigure).ThenByDescending(c => c.Score).ThenBy(c => c.Position)
+            .Where(c => c.Overlap >= MinAspectOverlap - 1e-9 || OnMeasurableAspect(c))
+            .OrderByDescending(c => c.SpeaksOfAspect && c.Sentence.HasFigure).ThenByDescending(OnMeasurableAspect)
+            .ThenByDescending(c => c.Score).ThenBy(c => c.Position)
             .FirstOrDefault();
         return Worded(best?.Text);
     }
+
+    /// <summary>A figure or a result on a measurable aspect asked about ("cuts the cache by 70%", "achieves gold-level scores").</summary>
+    private static bool OnMeasurableAspect(ScoredSentence c) => c.SpeaksOfAspect && (c.Sentence.HasFigure || c.Sentence.Role == SentenceRole.Result);
 
     private static string? Worded(string? sentence) => sentence is null ? null : StandaloneSentence.Of(sentence);
 }

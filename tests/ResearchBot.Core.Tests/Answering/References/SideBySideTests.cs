@@ -69,6 +69,21 @@ public sealed class SideBySideTests
     }
 
     [Fact]
+    public void A_result_on_a_measurable_aspect_beats_a_method_sentence_that_only_uses_its_word()
+    {
+        var prover = new NumberedSource(4, new Paper
+        {
+            Id = "d", Title = "ProofCheck: Self-Verifying Theorem Provers",
+            Abstract = "Theorem proving with language models is hard to verify. " +
+                "Towards self-verification, we investigate how to train an accurate and faithful verifier for proofs. " +
+                "Experiments show that our prover achieves gold-level scores on two olympiad benchmarks.",
+        }, 1);
+
+        // "how accurate are they?": the aspect is "accurate", which the method sentence contains word for word.
+        Assert.Equal("- ProofCheck: Experiments show that our prover achieves gold-level scores on two olympiad benchmarks. [4]", SideBySide.OnAspect("accurate", [prover]));
+    }
+
+    [Fact]
     public void On_a_measurable_aspect_it_quotes_the_figure_and_says_when_a_paper_is_silent()
     {
         var text = SideBySide.Write("memory", [Razor, Reasoner]);
