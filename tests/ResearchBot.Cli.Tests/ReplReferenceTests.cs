@@ -54,6 +54,45 @@ public sealed partial class ReplReferenceTests : IDisposable
     }
 
     [Fact]
+    public async Task Their_after_a_comparison_means_the_compared_papers_and_the_answered_as_line_reads_as_a_question()
+    {
+        var result = await _cli.RunAsync([], $"{Question}\ncompare [1] and [3]\nwhat about their memory cost?\nand how fast are they?\n");
+
+        Assert.Equal(0, result.ExitCode);
+        var blocks = SourceBlocks(result.Out);
+        Assert.Equal(4, blocks.Count);
+        var first = blocks[0];
+        var compared = new Dictionary<int, string> { [1] = first[1], [3] = first[3] };
+        Assert.Equal(compared.OrderBy(kv => kv.Key), blocks[2].OrderBy(kv => kv.Key));
+        Assert.Equal(compared.OrderBy(kv => kv.Key), blocks[3].OrderBy(kv => kv.Key));
+        var answeredAs = AnsweredAs().Matches(result.Out).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(3, answeredAs.Count);
+        Assert.Equal($"what about the memory cost of \"{first[1]}\" and \"{first[3]}\"?", answeredAs[1]);
+        Assert.Equal($"and how fast are \"{first[1]}\" and \"{first[3]}\"?", answeredAs[2]);
+        Assert.DoesNotContain(answeredAs, a => a.Contains(" of compare", StringComparison.Ordinal));
+        // Each paper is answered on the aspect: its sentence with the figure on memory.
+        var memory = Answers(result.Out)[2];
+        Assert.Matches(@"^- [^\n]*\d+(?:\.\d+)?\s*%[^\n]*\[1\]$", memory.Split('\n')[0]);
+    }
+
+    [Fact]
+    public async Task Referenced_answers_quote_no_background_and_no_dangling_opening()
+    {
+        var result = await _cli.RunAsync([], $"{Question}\ntell me more about [2]\ncompare [1] and [3]\nwhat do [1-3] propose?\ntell me more about the last one\n");
+
+        var answers = Answers(result.Out).Skip(1).ToList();
+        Assert.Equal(4, answers.Count);
+        foreach (var answer in answers)
+        {
+            var quoted = answer.Split('\n').Select(QuotedPart).Where(q => q.Length > 0).ToList();
+            Assert.NotEmpty(quoted);
+            foreach (var sentence in quoted)
+                Assert.DoesNotMatch(@"^(?:In this (?:paper|work|study)|Therefore|Thus|Hence|To (?:address|overcome|tackle) [^,]*|However|Existing|Previous|Prior|Recent(?:ly)?|Despite|Although|While|Furthermore|Moreover|Additionally)\b", sentence);
+        }
+        Assert.DoesNotContain("Code is available", result.Out);
+    }
+
+    [Fact]
     public async Task A_number_that_does_not_exist_is_said_plainly_and_the_list_stays()
     {
         var result = await _cli.RunAsync([], $"{Question}\nthere is [9]\ntell me more about [1]\n");
@@ -144,6 +183,29 @@ public sealed partial class ReplReferenceTests : IDisposable
             Assert.True(url.StartsWith("https://arxiv.org/abs/", StringComparison.Ordinal) || url == "https://huggingface.co/papers?q=" + Uri.EscapeDataString(line.Groups["title"].Value), line.Value);
         }
         Assert.Contains(lines, l => l.Groups["url"].Value == "https://arxiv.org/abs/2405.14366");
+    }
+
+    /// <summary>The answers' texts (what precedes each "Sources:" block, after the previous block and the answered-as line).</summary>
+    private static List<string> Answers(string output)
+    {
+        var parts = output.ReplaceLineEndings("\n").Split("\nSources:\n");
+        var answers = new List<string>();
+        for (var i = 0; i < parts.Length - 1; i++)
+        {
+            var part = parts[i];
+            if (i > 0) part = part[(part.IndexOf("\n\n", StringComparison.Ordinal) + 2)..];
+            var lines = part.Split('\n').Where(l => l.Length > 0 && !l.StartsWith("(answered as:", StringComparison.Ordinal)
+                && !l.StartsWith("No language model is configured", StringComparison.Ordinal) && !l.StartsWith("the store was empty", StringComparison.Ordinal));
+            answers.Add(string.Join('\n', lines));
+        }
+        return answers;
+    }
+
+    /// <summary>The abstract sentence a line of a referenced answer quotes ("- MiniCache: …", "  Proposes: …"), without its [n]; empty for headings and titles.</summary>
+    private static string QuotedPart(string line)
+    {
+        var m = Regex.Match(line, @"^(?:- [^:]+: |\s+(?:Proposes|Reports): )(?<s>.+?) \[\d+\]$");
+        return m.Success ? m.Groups["s"].Value : "";
     }
 
     /// <summary>The "Sources:" blocks under the answers, each as number → title.</summary>

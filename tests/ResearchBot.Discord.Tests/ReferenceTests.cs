@@ -80,6 +80,21 @@ public sealed partial class ReferenceTests
     }
 
     [Fact]
+    public async Task Their_after_a_comparison_in_a_thread_means_the_compared_papers()
+    {
+        var (bot, thread, first) = await StartConversationAsync();
+        await using var _ = bot;
+
+        await SayAsync(bot, thread, "f1", "compare [1] and [3]");
+        var reply = await SayAsync(bot, thread, "f2", "what about their memory cost?");
+
+        var sources = Sources(reply);
+        Assert.Equal([1, 3], sources.Keys.Order());
+        Assert.All(sources, kv => Assert.Equal(first[kv.Key], kv.Value));
+        Assert.Contains("memory cost", reply.Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_number_that_does_not_exist_is_said_plainly_in_the_thread()
     {
         var (bot, thread, _) = await StartConversationAsync();

@@ -81,18 +81,19 @@ public sealed class AnswerService(
         }
         // The papers keep their list numbers ([1] and [3] stay [1] and [3]), so the list stays valid for the next follow-up.
         var sources = new SourceList(resolved.Sources);
+        var about = resolved.Sources.Select(s => s.N).ToList();
         if (model is null)
         {
             var raw = resolved.Compare ? SideBySide.Write(resolved.Aspect, resolved.Sources)
                 : resolved.Aspect.Length > 0 ? SideBySide.OnAspect(resolved.Aspect, resolved.Sources)
                 : PaperSummary.Write(resolved.Sources);
-            var offlineAnswer = Complete(request, resolved.Standalone, raw, sources, null, keepNumbers: true);
+            var offlineAnswer = Complete(request, resolved.Standalone, raw, sources, null, keepNumbers: true, about);
             yield return new AnswerDelta(offlineAnswer.Text);
             yield return new AnswerCompleted(offlineAnswer);
             yield break;
         }
         var prompt = resolved.Compare ? resolved.Standalone + " (Compare them side by side on the same aspects.)" : resolved.Standalone;
-        await foreach (var update in StreamModelAsync(request, resolved.Standalone, prompt, sources, new ModelRun(), cancellationToken, keepNumbers: true)) yield return update;
+        await foreach (var update in StreamModelAsync(request, resolved.Standalone, prompt, sources, new ModelRun(), cancellationToken, keepNumbers: true, about)) yield return update;
     }
 
     /// <summary>
@@ -100,7 +101,7 @@ public sealed class AnswerService(
     /// sources list, and numbered as the checked answer (unless the sources keep their list numbers).
     /// </summary>
     private async IAsyncEnumerable<AnswerUpdate> StreamModelAsync(AskRequest request, string standalone, string question, SourceList sources,
-        ModelRun run, [EnumeratorCancellation] CancellationToken cancellationToken, bool keepNumbers = false)
+        ModelRun run, [EnumeratorCancellation] CancellationToken cancellationToken, bool keepNumbers = false, IReadOnlyList<int>? about = null)
     {
         var citations = new StreamingCitationFilter(() => sources.Numbers.ToHashSet());
         var order = keepNumbers ? null : new StreamingCitationOrder();
@@ -120,16 +121,17 @@ public sealed class AnswerService(
         var rest = citations.Flush();
         if (order is not null) rest = order.Push(rest, sources.Count) + order.Flush(sources.Count);
         if (rest.Length > 0) yield return new AnswerDelta(rest);
-        yield return new AnswerCompleted(Complete(request, standalone, run.Text.ToString(), sources, run.Usage, keepNumbers));
+        yield return new AnswerCompleted(Complete(request, standalone, run.Text.ToString(), sources, run.Usage, keepNumbers, about));
         cutOff?.Throw();
     }
 
     private string Mode => model is null ? "offline" : "model";
 
-    private Answer Complete(AskRequest request, string standalone, string raw, SourceList sources, AnswerUsage? usage, bool keepNumbers = false)
+    private Answer Complete(AskRequest request, string standalone, string raw, SourceList sources, AnswerUsage? usage, bool keepNumbers = false,
+        IReadOnlyList<int>? about = null)
     {
         var check = CitationChecker.Check(TrailingSources.Remove(raw), sources.Numbers.ToHashSet(), logger);
         var (text, numbered, cited) = keepNumbers ? (check.Text, sources.ToAnswerSources(), check.Cited) : CitationOrder.Apply(check.Text, sources.ToAnswerSources());
-        return new Answer(request.Question, standalone, text, numbered, cited, Mode, usage, false);
+        return new Answer(request.Question, standalone, text, numbered, cited, Mode, usage, false, about);
     }
 }

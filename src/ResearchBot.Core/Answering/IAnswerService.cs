@@ -36,6 +36,7 @@ public sealed record AnswerCompleted(Answer Answer) : AnswerUpdate;
 /// <param name="Citations">The source numbers the answer cites, ascending.</param>
 /// <param name="Mode"><c>offline</c> or <c>model</c>.</param>
 /// <param name="Abstained">True when nothing relevant was found and the answer says so.</param>
+/// <param name="About">For an answer about specific listed papers ("compare [1] and [3]"), their list numbers, so "their"/"it" in the next follow-up mean them; else null.</param>
 public sealed record Answer(
     string Question,
     string StandaloneQuestion,
@@ -44,7 +45,8 @@ public sealed record Answer(
     IReadOnlyList<int> Citations,
     string Mode,
     AnswerUsage? Usage,
-    bool Abstained)
+    bool Abstained,
+    IReadOnlyList<int>? About = null)
 {
     /// <summary>The sources actually cited.</summary>
     public IEnumerable<AnswerSource> CitedSources => Sources.Where(s => Citations.Contains(s.N));

@@ -47,4 +47,14 @@ public sealed class FollowUpHeuristicTests
         Assert.Equal(question, FollowUpHeuristic.Condense(question, ["KV cache reduction"]));
         Assert.Equal(question, FollowUpHeuristic.Condense(question, []));
     }
+
+    [Fact]
+    public void A_resolved_question_naming_papers_by_quoted_title_is_their_subject_and_is_not_condensed_again()
+    {
+        var previous = "what about the memory cost of \"MiniCache: KV Cache Compression\" and \"ZipVL: Efficient LVLMs\"?";
+
+        var standalone = FollowUpHeuristic.Condense("what about speed?", ["Which papers study KV cache compression?", "compare \"MiniCache: KV Cache Compression\" and \"ZipVL: Efficient LVLMs\"", previous]);
+
+        Assert.Equal("speed in \"MiniCache: KV Cache Compression\" and \"ZipVL: Efficient LVLMs\"?", standalone);
+    }
 }

@@ -15,7 +15,8 @@ public static partial class FollowUpHeuristic
         string? subject = null;
         foreach (var previous in previousQuestions)
         {
-            var standalone = subject is null ? previous.Trim() : CondenseOne(previous, subject);
+            // A question that names papers by quoted title (a resolved reference: "compare "A" and "B"") is standalone already.
+            var standalone = subject is null || QuotedTitle().IsMatch(previous) ? previous.Trim() : CondenseOne(previous, subject);
             subject = Subject(standalone);
         }
         return subject is null ? question.Trim() : CondenseOne(question, subject);
@@ -35,24 +36,37 @@ public static partial class FollowUpHeuristic
         if (!IsFollowUp(q)) return q;
         var end = q.EndsWith('?') ? "?" : "";
         var body = q.TrimEnd('?', '.', '!', ' ');
-        if (Possessive().IsMatch(body))
-        {
-            // "what about its memory cost" → "what about the memory cost of <subject>"
-            var m = Possessive().Match(body);
-            var after = body[(m.Index + m.Length)..];
-            var phraseEnd = PhraseEnd().Match(after);
-            var cut = phraseEnd.Success ? phraseEnd.Index : after.Length;
-            return $"{body[..m.Index]}the{after[..cut]} of {subject}{after[cut..]}{end}".Trim();
-        }
+        if (Possessive().Match(body) is { Success: true } m)
+            return (OfPossessive(body, m.Index, m.Length, subject) + end).Trim();
         if (LeansOnPronoun(body))
             return ObjectPronoun().Replace(body, subject, 1) + end;
         var rest = LeadIn().Replace(body, "").Trim();
         return rest.Length == 0 ? subject + end : $"{rest} in {subject}{end}";
     }
 
-    /// <summary>The subject of a question: its text without the leading question words and trailing punctuation.</summary>
+    /// <summary>
+    /// <paramref name="text"/> with the possessive at <paramref name="start"/> ("its", "their") turned into "the … of
+    /// <paramref name="subject"/>": "what about its memory cost?" → "what about the memory cost of MiniCache?".
+    /// </summary>
+    public static string OfPossessive(string text, int start, int length, string subject)
+    {
+        var after = text[(start + length)..];
+        var phrase = after.TrimEnd('?', '.', '!', ' ');
+        var phraseEnd = PhraseEnd().Match(phrase);
+        var cut = phraseEnd.Success ? phraseEnd.Index : phrase.Length;
+        return after[..cut].Trim().Length == 0
+            ? text[..start] + subject + after
+            : $"{text[..start]}the{after[..cut]} of {subject}{after[cut..]}";
+    }
+
+    /// <summary>
+    /// The subject of a question: the papers it names by quoted title ("what about the memory cost of "A" and "B"?" is
+    /// about "A" and "B"), else its text without the leading question words and trailing punctuation.
+    /// </summary>
     internal static string Subject(string question)
     {
+        var titles = QuotedTitle().Matches(question).Select(m => m.Value).Distinct().ToList();
+        if (titles.Count > 0) return titles.Count == 1 ? titles[0] : string.Join(", ", titles.Take(titles.Count - 1)) + " and " + titles[^1];
         var s = question.Trim().TrimEnd('?', '.', '!', ' ');
         for (var i = 0; i < 3; i++)
         {
@@ -62,6 +76,9 @@ public static partial class FollowUpHeuristic
         }
         return s;
     }
+
+    [GeneratedRegex(@"""[^""]{3,}""")]
+    private static partial Regex QuotedTitle();
 
     [GeneratedRegex(@"\b(?:its|their|this (?:paper|method|model|approach|work)'s)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Possessive();
@@ -78,6 +95,6 @@ public static partial class FollowUpHeuristic
     [GeneratedRegex(@"\s+(?:compared|compare|versus|vs\.?|against|relative|for|in|on|with|when|if|than)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PhraseEnd();
 
-    [GeneratedRegex(@"^(?:which|what|who|where|when|how|why|is|are|does|do|did|can|could|should|would|tell me|show me|find|list|give me|any|there|papers?|works?|studies|research|(?:that|which|who)\s+(?:study|studies|propose|proposes|are|is|about|on|discuss|discusses|use|uses)|study|studies|discuss|discusses|propose|proposes|investigate|investigates|explore|explores|about|on|me|a|an|the|some)\b[\s,]*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:which|what|who|where|when|how|why|is|are|does|do|did|can|could|should|would|tell me(?: more)?|show me|compare|contrast|summari[sz]e|explain|describe|find|list|give me|any|there|papers?|works?|studies|research|(?:that|which|who)\s+(?:study|studies|propose|proposes|are|is|about|on|discuss|discusses|use|uses)|study|studies|discuss|discusses|propose|proposes|investigate|investigates|explore|explores|about|on|me|a|an|the|some)\b[\s,]*", RegexOptions.IgnoreCase)]
     private static partial Regex QuestionLead();
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ResearchBot.Answering.Condensing;
 using ResearchBot.Answering.Text;
 
 namespace ResearchBot.Answering.References;
@@ -7,7 +8,8 @@ namespace ResearchBot.Answering.References;
 /// <summary>
 /// Finds what a question refers to in the last shown list: "[2]", "[1] and [3]", "[1-3]", "paper 2", "source 3",
 /// "the first / second / last one", a title or its short name ("the MiniCache paper"), and — in a short follow-up —
-/// "these", "them", "both". ("it" and "its" are left to the follow-up condenser.) Pure and deterministic.
+/// "these", "them", "both" (the list), and "they", "their", "it", "its" when the last answer was about specific listed
+/// papers (the list's focus; otherwise they are left to the follow-up condenser). Pure and deterministic.
 /// </summary>
 public static partial class ReferenceParser
 {
@@ -24,8 +26,12 @@ public static partial class ReferenceParser
         "report", "find", "found", "claim", "contribut", "contribution", "idea", "main", "propos", "achiev", "say", "work",
     };
 
-    /// <summary>The references of <paramref name="question"/> against a list of <paramref name="titles"/> (title i is number i+1; empty when no list was shown).</summary>
-    public static ParsedReferences Parse(string question, IReadOnlyList<string> titles)
+    /// <summary>
+    /// The references of <paramref name="question"/> against a list of <paramref name="titles"/> (title i is number i+1;
+    /// empty when no list was shown). <paramref name="focus"/>: the list numbers the last answer was about, which
+    /// "they", "their", "it" and "its" (and "both", when two) refer to in a short follow-up.
+    /// </summary>
+    public static ParsedReferences Parse(string question, IReadOnlyList<string> titles, IReadOnlyList<int>? focus = null)
     {
         var count = titles.Count;
         var spans = new List<(int Start, int Length, List<int> Numbers)>();
@@ -55,13 +61,18 @@ public static partial class ReferenceParser
         }
         var kept = NonOverlapping(spans);
 
-        if (kept.Count == 0 && count > 0 && IsShortFollowUp(question))
+        var focused = focus is { Count: > 0 } && focus.All(n => n >= 1 && n <= count) ? focus.Distinct().ToList() : null;
+        if (count > 0 && IsShortFollowUp(question))
         {
-            if (FindAllOfThem(question) is { Success: true } all)
+            if (kept.Count == 0 && FindAllOfThem(question) is { Success: true } all)
             {
                 var two = TwoWord().IsMatch(all.Value);
-                kept.Add((all.Index, all.Length, Enumerable.Range(1, two ? Math.Min(2, count) : count).ToList()));
+                kept.Add((all.Index, all.Length,
+                    two && focused is { Count: 2 } ? focused : Enumerable.Range(1, two ? Math.Min(2, count) : count).ToList()));
             }
+            // "what about their memory cost?", "how does it compare to [3]?": the papers the last answer was about.
+            else if (focused is not null && FocusPronoun(question, kept) is { } pronoun)
+                kept = NonOverlapping([.. kept, (pronoun.Index, pronoun.Length, focused)]);
         }
         if (kept.Count == 0) return ParsedReferences.None;
 
@@ -79,7 +90,10 @@ public static partial class ReferenceParser
             [.. kept.Select(s => (s.Start, s.Length, (IReadOnlyList<int>)s.Numbers))], Aspect(rest));
     }
 
-    /// <summary><paramref name="question"/> with each reference replaced by the titles it points at, quoted: what the answer was taken as.</summary>
+    /// <summary>
+    /// <paramref name="question"/> with each reference replaced by the titles it points at, quoted: what the answer was
+    /// taken as. A possessive reads as a question ("what about their memory cost?" → "what about the memory cost of "A" and "B"?").
+    /// </summary>
     public static string Rewrite(string question, ParsedReferences parsed, IReadOnlyList<string> titles)
     {
         var text = question;
@@ -90,7 +104,9 @@ public static partial class ReferenceParser
             var named = listed.Select(n => $"\"{(listed.Count > 2 ? SideBySide.ShortName(titles[n - 1]) : titles[n - 1])}\"").ToList();
             if (named.Count == 0) continue;
             var joined = named.Count == 1 ? named[0] : string.Join(", ", named.Take(named.Count - 1)) + " and " + named[^1];
-            text = text.Remove(start, length).Insert(start, joined);
+            text = PossessivePronoun().IsMatch(text.Substring(start, length))
+                ? FollowUpHeuristic.OfPossessive(text, start, length, joined)
+                : text.Remove(start, length).Insert(start, joined);
         }
         return Whitespace().Replace(text, " ").Trim();
     }
@@ -183,6 +199,17 @@ public static partial class ReferenceParser
         return null;
     }
 
+    /// <summary>
+    /// The first "they", "their", "it", "its" (or "this paper", "that method") outside <paramref name="taken"/>, in a
+    /// follow-up of at most four words of its own; not a dummy "is it possible to …", nor in a new search ("which papers quantize it?").
+    /// </summary>
+    private static Match? FocusPronoun(string question, List<(int Start, int Length, List<int> Numbers)> taken)
+    {
+        if (DummyIt().IsMatch(question) || NewSearch().IsMatch(question) || Terms.Of(question).Count(t => !Filler.Contains(t)) > 4) return null;
+        return FocusPronounWord().Matches(question)
+            .FirstOrDefault(m => !taken.Any(t => m.Index < t.Start + t.Length && t.Start < m.Index + m.Length));
+    }
+
     private static List<(int Start, int Length, List<int> Numbers)> NonOverlapping(List<(int Start, int Length, List<int> Numbers)> spans)
     {
         var kept = new List<(int Start, int Length, List<int> Numbers)>();
@@ -222,6 +249,18 @@ public static partial class ReferenceParser
 
     [GeneratedRegex(@"\b(?:all\s+(?:of\s+)?(?:them|these|those)|each\s+of\s+(?:them|these|those)|both(?:\s+of\s+them|\s+papers|\s+sources)?|(?:these|those)\s+two(?:\s+(?:papers|sources|ones))?|(?:these|those)\s+(?:papers|sources|ones|works|results|methods|approaches|studies|models)|(?<bare>these|those)|them)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AllOfThem();
+
+    [GeneratedRegex(@"\b(?:their|theirs|they|its|it|(?:this|that)\s+(?:paper|method|model|approach|work|one))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex FocusPronounWord();
+
+    [GeneratedRegex(@"\b(?:which|what|any|other|more|find|list|show)\s+(?:\w+\s+)?(?:papers|works|studies|articles)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NewSearch();
+
+    [GeneratedRegex(@"^(?:its|their|theirs)$", RegexOptions.IgnoreCase)]
+    private static partial Regex PossessivePronoun();
+
+    [GeneratedRegex(@"\b(?:is|was|isn't|wasn't)\s+it\s+(?:possible|true|feasible|worth|necessary|enough|known|common|hard|easy)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DummyIt();
 
     [GeneratedRegex(@"\G\s+([\p{L}\p{N}'\-]+)")]
     private static partial Regex NextWord();

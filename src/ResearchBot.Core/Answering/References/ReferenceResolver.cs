@@ -16,7 +16,7 @@ public sealed class ReferenceResolver(IPaperStore store)
     {
         var papers = await LoadAsync(shown, cancellationToken);
         var titles = papers.Select(p => p?.Title ?? "").ToList();
-        var parsed = ReferenceParser.Parse(question, titles);
+        var parsed = ReferenceParser.Parse(question, titles, shown?.Focus);
         if (!parsed.Any) return ResolvedReferences.None(question);
         if (parsed.Missing.Count > 0) return new ResolvedReferences([], false, "", question, MissingMessage(parsed.Missing, shown));
         var found = parsed.Positions.Where(n => papers[n - 1] is not null).Select(n => new NumberedSource(n, papers[n - 1]!, 1.0)).ToList();

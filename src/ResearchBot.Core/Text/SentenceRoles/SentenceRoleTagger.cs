@@ -40,7 +40,7 @@ public static partial class SentenceRoleTagger
     public static bool HasFigure(string sentence) => Figure().IsMatch(sentence);
 
     /// <summary>The paper's short name: the part of the title before a colon when it is one or two words ("MiniCache").</summary>
-    private static string? ShortName(string? title)
+    internal static string? ShortName(string? title)
     {
         if (string.IsNullOrWhiteSpace(title)) return null;
         var colon = title.IndexOf(':');

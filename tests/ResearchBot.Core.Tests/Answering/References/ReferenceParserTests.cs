@@ -94,10 +94,62 @@ public sealed class ReferenceParserTests
     }
 
     [Fact]
-    public void It_and_its_are_left_to_the_condenser()
+    public void Without_a_focus_it_and_its_are_left_to_the_condenser()
     {
         Assert.False(ReferenceParser.Parse("what about its memory cost?", Titles.Take(1).ToList()).Any);
         Assert.False(ReferenceParser.Parse("how does it work?", Titles).Any);
+    }
+
+    [Theory]
+    [InlineData("what about their memory cost?", new[] { 1, 3 }, "memory cost")]
+    [InlineData("and how fast are they?", new[] { 1, 3 }, "fast")]
+    [InlineData("what is its accuracy?", new[] { 1, 3 }, "accuracy")]
+    [InlineData("does it need training?", new[] { 1, 3 }, "training")]
+    [InlineData("how do both differ?", new[] { 1, 3 }, "")]
+    public void After_an_answer_about_listed_papers_their_its_they_it_and_both_mean_those_papers(string question, int[] expected, string aspect)
+    {
+        var parsed = ReferenceParser.Parse(question, Titles, focus: [1, 3]);
+
+        Assert.Equal(expected, parsed.Positions);
+        Assert.Equal(aspect, parsed.Aspect);
+    }
+
+    [Fact]
+    public void A_pronoun_next_to_a_number_adds_the_focused_paper_in_the_order_of_mention()
+    {
+        var parsed = ReferenceParser.Parse("how does it compare to [4]?", Titles, focus: [2]);
+
+        Assert.Equal([2, 4], parsed.Positions);
+        Assert.True(parsed.Compare);
+    }
+
+    [Theory]
+    [InlineData("which papers quantize it?")]
+    [InlineData("is it possible to prune attention heads without retraining?")]
+    [InlineData("how do they evaluate diffusion models for video generation against human raters?")]
+    public void A_pronoun_in_a_new_or_long_question_is_not_the_focus(string question)
+    {
+        Assert.False(ReferenceParser.Parse(question, Titles, focus: [1, 3]).Any);
+    }
+
+    [Fact]
+    public void Them_and_these_still_mean_the_whole_list_and_both_means_the_first_two_without_a_focus_of_two()
+    {
+        Assert.Equal([1, 2, 3, 4, 5], ReferenceParser.Parse("compare them", Titles, focus: [1, 3]).Positions);
+        Assert.Equal([1, 2], ReferenceParser.Parse("how do both differ?", Titles, focus: [4]).Positions);
+    }
+
+    [Fact]
+    public void A_resolved_possessive_reads_as_a_question_about_the_papers()
+    {
+        var question = "what about their memory cost?";
+        var parsed = ReferenceParser.Parse(question, Titles, focus: [2, 4]);
+
+        Assert.Equal($"what about the memory cost of \"{Titles[1]}\" and \"{Titles[3]}\"?", ReferenceParser.Rewrite(question, parsed, Titles));
+        var its = ReferenceParser.Parse("and its speedup compared with H2O?", Titles, focus: [5]);
+        Assert.Equal($"and the speedup of \"{Titles[4]}\" compared with H2O?", ReferenceParser.Rewrite("and its speedup compared with H2O?", its, Titles));
+        var they = ReferenceParser.Parse("how fast are they?", Titles, focus: [2, 4]);
+        Assert.Equal($"how fast are \"{Titles[1]}\" and \"{Titles[3]}\"?", ReferenceParser.Rewrite("how fast are they?", they, Titles));
     }
 
     [Theory]

@@ -97,4 +97,37 @@ public sealed class ReferenceResolverTests
         var nothing = new ResearchBot.Answering.Answer("[9]", "[9]", "There is no [9].", [], [], "offline", null, true);
         Assert.Same(kept, ShownList.After(kept, nothing));
     }
+
+    [Fact]
+    public void An_answer_about_listed_papers_makes_them_the_focus_until_an_answer_about_something_else()
+    {
+        var first = new ResearchBot.Answering.Answer("q", "q", "a [1] b [2] c [3]",
+            [new(1, "2604.00001", "K", null, null), new(2, "2604.00002", "T", null, null), new(3, "2604.00003", "R", null, null)], [1, 2, 3], "offline", null, false);
+        var shown = ShownList.After(null, first);
+        Assert.Null(shown!.Focus);
+
+        var compared = new ResearchBot.Answering.Answer("compare [1] and [3]", "…", "K [1]; R [3]",
+            [new(1, "2604.00001", "K", null, null), new(3, "2604.00003", "R", null, null)], [1, 3], "offline", null, false, About: [1, 3]);
+        var focused = ShownList.After(shown, compared);
+        Assert.Equal(shown.PaperIds, focused!.PaperIds);
+        Assert.Equal([1, 3], focused.Focus);
+
+        var missing = new ResearchBot.Answering.Answer("[9]", "[9]", "There is no [9].", [], [], "offline", null, true);
+        Assert.Null(ShownList.After(focused, missing)!.Focus);
+        var other = new ResearchBot.Answering.Answer("new q", "new q", "x [1]", [new(1, "2604.00005", "C", null, null)], [1], "offline", null, false);
+        Assert.Null(ShownList.After(focused, other)!.Focus);
+    }
+
+    [Fact]
+    public async Task Their_after_a_comparison_resolves_to_the_compared_papers_with_a_readable_standalone_question()
+    {
+        var resolved = await Resolver.ResolveAsync("what about their memory cost?", Answer with { Focus = [1, 3] }, default);
+
+        Assert.True(resolved.Found);
+        Assert.Equal([1, 3], resolved.Sources.Select(s => s.N));
+        Assert.Equal("memory cost", resolved.Aspect);
+        Assert.StartsWith("what about the memory cost of \"Keyformer", resolved.Standalone);
+        Assert.DoesNotContain("compare", resolved.Standalone);
+        Assert.False((await Resolver.ResolveAsync("what about their memory cost?", Answer, default)).Found);
+    }
 }

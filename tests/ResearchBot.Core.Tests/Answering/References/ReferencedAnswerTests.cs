@@ -1,3 +1,4 @@
+using ResearchBot.Answering;
 using ResearchBot.Answering.References;
 using ResearchBot.Answering.Sources;
 using ResearchBot.TestSupport.OpenAi;
@@ -61,6 +62,41 @@ public sealed class ReferencedAnswerTests : IAsyncLifetime
         Assert.Contains("On speedup:", answer.Text);
         Assert.Contains("TriForce reaches a 2.31x speedup", answer.Text);
         Assert.Equal([1, 2], answer.Citations);
+    }
+
+    [Fact]
+    public async Task Offline_their_after_a_comparison_is_answered_on_that_aspect_from_exactly_the_compared_papers()
+    {
+        using var harness = new AnswerHarness();
+        var (_, compared) = await harness.AskAsync("compare [1] and [3]", shown: Shown);
+        Assert.Equal([1, 3], compared.About);
+        var shown = ShownList.After(Shown, compared);
+        ChatTurn[] history = [new("user", compared.StandaloneQuestion), new("assistant", compared.Text, compared.Sources)];
+
+        var (_, answer) = await harness.AskAsync("what about their memory cost?", history, shown: shown);
+
+        Assert.Empty(harness.Search.Queries);
+        Assert.Equal(["2604.00001", "2604.00003"], answer.Sources.Select(s => s.Id));
+        Assert.StartsWith("- Keyformer: Keyformer cuts the KV cache memory cost by half and improves inference latency by 2.1x", answer.Text);
+        Assert.Contains("The abstract of [3] says nothing about \"memory cost\".", answer.Text);
+        Assert.Equal("what about the memory cost of \"Keyformer: KV Cache Reduction through Key Tokens Selection for Efficient Generative Inference\" and " +
+            "\"Long-Context Inference with Retrieval-Augmented Speculative Decoding\"?", answer.StandaloneQuestion);
+        Assert.Equal([1, 3], answer.About);
+    }
+
+    [Fact]
+    public async Task Offline_referenced_answers_never_open_with_background_or_a_dangling_connective()
+    {
+        using var harness = new AnswerHarness();
+
+        foreach (var question in new[] { "tell me more about [1]", "compare [1] and [2]", "what do [1-4] propose?" })
+        {
+            var (_, answer) = await harness.AskAsync(question, shown: Shown);
+            Assert.DoesNotContain("Transformers dominate generative inference", answer.Text);
+            Assert.DoesNotContain("bottlenecked by the KV cache", answer.Text);
+            Assert.DoesNotContain("struggles with long contexts", answer.Text);
+            Assert.DoesNotContain("need sorting and padding", answer.Text);
+        }
     }
 
     [Fact]

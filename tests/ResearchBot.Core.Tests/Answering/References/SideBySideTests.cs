@@ -35,6 +35,54 @@ public sealed class SideBySideTests
         Assert.Contains("by 3 points. [3]", text);
     }
 
+    // Background first, a first proposal "In this paper, …", the named one "Therefore, …", a release notice, a result.
+    private static readonly NumberedSource Pruner = new(2, new Paper
+    {
+        Id = "c", Title = "HeadPrune: Attention Head Pruning for Long-Context Inference",
+        Abstract = "Previous approaches to long-context inference drop tokens and lose information. " +
+            "In this paper, we propose a novel pruning technique that keeps every token. " +
+            "Our analysis shows that only a few heads attend to distant tokens. " +
+            "Therefore, we propose HeadPrune, a training-free method that prunes the cache of local heads only. " +
+            "Code is available at https://github.com/example/headprune. " +
+            "On LongBench, HeadPrune reduces the KV cache memory by 64% and speeds up decoding by 1.8x at equal accuracy.",
+    }, 1);
+
+    [Fact]
+    public void Each_paper_is_quoted_by_its_own_named_proposal_and_its_result_with_figures_worded_to_stand_alone()
+    {
+        var text = SideBySide.Write("", [Pruner, Reasoner]);
+
+        Assert.Contains("- HeadPrune: We propose HeadPrune, a training-free method that prunes the cache of local heads only. [2]", text);
+        Assert.Contains("- HeadPrune: On LongBench, HeadPrune reduces the KV cache memory by 64% and speeds up decoding by 1.8x at equal accuracy. [2]", text);
+        Assert.DoesNotContain("In this paper", text);
+        Assert.DoesNotContain("Therefore", text);
+        Assert.DoesNotContain("Previous approaches", text);
+        Assert.DoesNotContain("Code is available", text);
+    }
+
+    [Fact]
+    public void An_aspect_is_answered_by_the_sentence_with_the_figure_on_it_not_the_proposal_that_mentions_it()
+    {
+        var text = SideBySide.OnAspect("memory cost", [Pruner]);
+
+        Assert.Equal("- HeadPrune: On LongBench, HeadPrune reduces the KV cache memory by 64% and speeds up decoding by 1.8x at equal accuracy. [2]", text);
+    }
+
+    [Fact]
+    public void A_result_on_a_measurable_aspect_beats_a_method_sentence_that_only_uses_its_word()
+    {
+        var prover = new NumberedSource(4, new Paper
+        {
+            Id = "d", Title = "ProofCheck: Self-Verifying Theorem Provers",
+            Abstract = "Theorem proving with language models is hard to verify. " +
+                "Towards self-verification, we investigate how to train an accurate and faithful verifier for proofs. " +
+                "Experiments show that our prover achieves gold-level scores on two olympiad benchmarks.",
+        }, 1);
+
+        // "how accurate are they?": the aspect is "accurate", which the method sentence contains word for word.
+        Assert.Equal("- ProofCheck: Experiments show that our prover achieves gold-level scores on two olympiad benchmarks. [4]", SideBySide.OnAspect("accurate", [prover]));
+    }
+
     [Fact]
     public void On_a_measurable_aspect_it_quotes_the_figure_and_says_when_a_paper_is_silent()
     {

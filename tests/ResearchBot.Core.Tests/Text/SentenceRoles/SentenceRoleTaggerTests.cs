@@ -106,4 +106,19 @@ public sealed class SentenceRoleTaggerTests(ITestOutputHelper output)
     }
 
     private static bool IsContribution(SentenceRole role) => role is SentenceRole.Method or SentenceRole.Result;
+
+    [Fact]
+    public void With_the_title_the_best_contribution_is_the_proposal_naming_the_paper_and_the_finding_is_a_result_with_a_figure()
+    {
+        const string text = "KV caches grow with context. In this paper, we propose a new compression idea. " +
+            "Our study reveals that heads differ. Therefore, we propose RazorKV, which keeps full caches for retrieval heads. " +
+            "Extensive evaluations show that RazorKV cuts the cache by 70%.";
+        var tagged = SentenceRoleTagger.Tag(text, "RazorKV: Head-Aware Cache Compression");
+
+        Assert.StartsWith("Therefore, we propose RazorKV", ContributionSentences.Best(tagged, "RazorKV: Head-Aware Cache Compression")!.Text);
+        Assert.StartsWith("In this paper, we propose a new", ContributionSentences.Best(tagged)!.Text);
+        Assert.StartsWith("Extensive evaluations show", ContributionSentences.Finding(tagged)!.Text);
+        var resultOnly = SentenceRoleTagger.Tag("Recent models have become large. Experiments show that pruning half the heads keeps 98% of accuracy.");
+        Assert.Null(ContributionSentences.Finding(resultOnly, ContributionSentences.Best(resultOnly)));
+    }
 }
