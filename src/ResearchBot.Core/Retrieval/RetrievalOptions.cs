@@ -36,7 +36,7 @@ public sealed class RetrievalOptions
     /// Below this 0..1 relevance a hit is "not really about the question" (answers abstain when no hit reaches it).
     /// Calibrated with the relevance weights on the labelled tuning questions in data/eval (see docs/answering.md, Abstention).
     /// </summary>
-    public double RelevanceThreshold { get; set; } = 0.34;
+    public double RelevanceThreshold { get; set; } = 0.35;
 
     /// <summary>Titles this similar (0..1, character trigram Jaccard) or more count as the same paper in one result list.</summary>
     public double NearDuplicateSimilarity { get; set; } = 0.9;

@@ -37,8 +37,11 @@ internal sealed class QueryTerms
                 {
                     slot = slotOf[term] = q._slotIdf.Count;
                     var forms = new List<string> { term };
+                    // The same word in the other spelling ("quantisation", "quantization") is the word itself, not a typo.
+                    forms.AddRange(SpellingVariants.Of(term).Where(s.DocumentFrequency.ContainsKey));
+                    q._exactForms.Add(forms.Count);
                     // Each unknown word costs a vocabulary scan, so only the first few are corrected (a flood of junk stays cheap).
-                    if (mayCorrect && !s.DocumentFrequency.ContainsKey(term) && term.Length >= options.TypoMinLength && corrected++ < MaxCorrectedWords)
+                    if (mayCorrect && forms.Count == 1 && !s.DocumentFrequency.ContainsKey(term) && term.Length >= options.TypoMinLength && corrected++ < MaxCorrectedWords)
                         forms.AddRange(TypoCorrector.Corrections(term, s.DocumentFrequency));
                     foreach (var f in forms)
                     {
@@ -51,7 +54,7 @@ internal sealed class QueryTerms
                     q._forms.Add(forms);
                 }
                 sequence.Add(slot);
-                foreach (var f in q._forms[slot]) weights[f] = weights.GetValueOrDefault(f) + (f == term ? 1.0 : 0.7);
+                foreach (var f in q._forms[slot]) weights[f] = weights.GetValueOrDefault(f) + (q.IsExactForm(slot, f) ? 1.0 : 0.7);
             }
         }
         q.Weighted.AddRange(weights.Select(kv => (kv.Key, kv.Value)));
@@ -65,6 +68,9 @@ internal sealed class QueryTerms
 
     private readonly List<List<string>> _forms = [];
     private readonly List<double> _knownIdf = [];
+
+    /// <summary>Per slot, how many of its first forms are the word itself (as written or in another spelling), not typo corrections.</summary>
+    private readonly List<int> _exactForms = [];
 
     /// <summary>Where each question word occurs in a paper's analyzed text (title, then abstract).</summary>
     public DocumentMatch Match(string title, string @abstract)
@@ -89,10 +95,18 @@ internal sealed class QueryTerms
                 foreach (var slot in slots)
                 {
                     (positions[slot] ??= []).Add(pos);
-                    if (stem == _forms[slot][0]) exact[slot] = true;
+                    if (IsExactForm(slot, stem)) exact[slot] = true;
                 }
             pos++;
         }
+    }
+
+    private bool IsExactForm(int slot, string stem)
+    {
+        var forms = _forms[slot];
+        for (var k = 0; k < _exactForms[slot]; k++)
+            if (forms[k] == stem) return true;
+        return false;
     }
 
     /// <summary>The question words found in one paper, with their positions.</summary>
