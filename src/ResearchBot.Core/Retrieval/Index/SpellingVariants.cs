@@ -2,7 +2,7 @@ namespace ResearchBot.Retrieval.Index;
 
 /// <summary>
 /// British and American spellings of one word, on stems: "-is-" and "-iz-" ("quantis" / "quantiz", "optimis" / "optimiz",
-/// "analys" / "analyz") and "-our" and "-or" ("colour" / "color", "behaviour" / "behavior"). A variant is the same word,
+/// "analys" / "analyz") and a final "-our" and "-or" ("colour" / "color", "behaviour" / "behavior"). A variant is the same word,
 /// so a paper that spells it the other way covers the question's word fully (a typo correction counts only half).
 /// </summary>
 internal static class SpellingVariants
@@ -16,9 +16,7 @@ internal static class SpellingVariants
             if (stem[i] == 's') yield return string.Concat(stem.AsSpan(0, i), "z", stem.AsSpan(i + 1));
             else if (stem[i] == 'z') yield return string.Concat(stem.AsSpan(0, i), "s", stem.AsSpan(i + 1));
         }
-        for (var i = stem.IndexOf("our", StringComparison.Ordinal); i > 0; i = stem.IndexOf("our", i + 1, StringComparison.Ordinal))
-            yield return string.Concat(stem.AsSpan(0, i + 1), stem.AsSpan(i + 2));
-        for (var i = stem.IndexOf("or", StringComparison.Ordinal); i > 0; i = stem.IndexOf("or", i + 1, StringComparison.Ordinal))
-            if (stem[i - 1] != 'u') yield return string.Concat(stem.AsSpan(0, i + 1), "u", stem.AsSpan(i + 1));
+        if (stem.EndsWith("our", StringComparison.Ordinal) && stem.Length > 4) yield return string.Concat(stem.AsSpan(0, stem.Length - 2), "r");
+        else if (stem.EndsWith("or", StringComparison.Ordinal) && stem.Length > 3) yield return string.Concat(stem.AsSpan(0, stem.Length - 1), "ur");
     }
 }

@@ -63,6 +63,18 @@ public class RelevanceModelTests
         Assert.Equal(0, RelevanceModel.Relevance(match, cosine: 0.9, proximity: 1));
     }
 
+    [Fact]
+    public async Task The_other_spelling_of_a_word_counts_as_the_word_itself()
+    {
+        using var t = await StoreAsync();
+
+        // "quantisation" is no misspelling of "quantization": a paper spelling it the American way covers it fully.
+        var match = Parse(t, "quantisation of language models").Match(Quantization.Title, Quantization.Abstract);
+
+        Assert.True(match.AnyExact());
+        Assert.Equal(1, match.Coverage(), 6);
+    }
+
     [Theory]
     [InlineData("Quanitzation")]
     [InlineData("QUANITZATION")]
