@@ -25,7 +25,7 @@ public sealed class EvalCommandTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         using var doc = JsonDocument.Parse(Assert.Single(result.OutLines));
         var root = doc.RootElement;
-        Assert.Equal(["n", "recall@5", "recall@10", "mrr@10", "ndcg@10", "misses"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["n", "recall@5", "recall@10", "mrr@10", "ndcg@10", "misses", "answers"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(3, root.GetProperty("n").GetInt32());
         foreach (var metric in new[] { "recall@5", "recall@10", "mrr@10", "ndcg@10" })
             Assert.InRange(root.GetProperty(metric).GetDouble(), 0, 2.0 / 3 + 0.001);
@@ -68,7 +68,66 @@ public sealed class EvalCommandTests : IDisposable
         var result = await _cli.RunAsync("eval", file);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal($"error: {file}:2: no \"relevant\" (or \"gold\") titles", Assert.Single(result.ErrorLines));
+        Assert.Equal($"error: {file}:2: no \"relevant\" (or \"gold\") titles, and no \"kind\" saying it is unanswerable", Assert.Single(result.ErrorLines));
+    }
+
+    private string MixedQuestions() => _cli.Write("mixed.jsonl", string.Join('\n',
+        """{"question": "KV cache reduction by selecting a small set of key tokens", "relevant": ["Keyformer: KV Cache Reduction through Key Tokens Selection for Efficient Generative Inference"]}""",
+        """{"question": "A voxel transformer for point clouds that avoids sorting and padding windows", "relevant": ["ScatterFormer: Efficient Voxel Transformer with Scattered Linear Attention"]}""",
+        """{"question": "How long should I rest a brisket after smoking it before slicing?", "kind": "off-topic"}""",
+        """{"question": "When should I prune my hydrangeas so they still bloom next summer?", "kind": "off-topic"}"""));
+
+    [Fact]
+    public async Task Json_reports_answer_and_abstention_rates_through_the_answer_pipeline()
+    {
+        await _cli.RunAsync("ingest", CliRunner.SampleFolder);
+
+        var result = await _cli.RunAsync("eval", MixedQuestions(), "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var doc = JsonDocument.Parse(Assert.Single(result.OutLines));
+        var root = doc.RootElement;
+        Assert.Equal(2, root.GetProperty("n").GetInt32());
+        Assert.Equal(1, root.GetProperty("mrr@10").GetDouble());
+        var answers = root.GetProperty("answers");
+        Assert.Equal(2, answers.GetProperty("answerable").GetInt32());
+        Assert.Equal(1, answers.GetProperty("citesRelevant").GetDouble());
+        Assert.Equal(0, answers.GetProperty("answerableAbstained").GetDouble());
+        Assert.Equal(2, answers.GetProperty("unanswerable").GetInt32());
+        Assert.Equal(1, answers.GetProperty("abstained").GetDouble());
+        var offTopic = answers.GetProperty("byKind").GetProperty("off-topic");
+        Assert.Equal(2, offTopic.GetProperty("questions").GetInt32());
+        Assert.Equal(1, offTopic.GetProperty("abstained").GetDouble());
+        Assert.Empty(answers.GetProperty("misses").EnumerateArray());
+        Assert.Empty(answers.GetProperty("falseAnswers").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task The_readable_form_prints_answer_and_abstention_rates_and_the_questions_got_wrong()
+    {
+        await _cli.RunAsync("ingest", CliRunner.SampleFolder);
+        var wrong = _cli.Write("wrong.jsonl", string.Join('\n',
+            """{"question": "KV cache reduction by selecting a small set of key tokens", "relevant": ["A Paper That Is Not In The Store"]}""",
+            """{"question": "When should I prune my hydrangeas so they still bloom next summer?", "kind": "off-topic"}"""));
+
+        var result = await _cli.RunAsync("eval", MixedQuestions(), wrong);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Answers (offline pipeline, as ask answers):", result.Out);
+        Assert.Contains("- answerable questions: 3; the answer cites a relevant paper for 66.7%, abstains on 0.0%", result.Out);
+        Assert.Contains("- unanswerable questions: 3; the answer abstains on 100.0% (off-topic 100.0% of 3)", result.Out);
+        Assert.Contains("  missed: KV cache reduction by selecting a small set of key tokens (no relevant paper cited: Keyformer", result.Out);
+    }
+
+    [Fact]
+    public async Task A_line_with_both_relevant_titles_and_a_kind_is_refused()
+    {
+        var file = _cli.Write("both.jsonl", "{\"question\": \"a\", \"relevant\": [\"b\"], \"kind\": \"near-miss\"}\n");
+
+        var result = await _cli.RunAsync("eval", file);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal($"error: {file}:1: a question with relevant titles has no \"kind\" (that marks an unanswerable one)", Assert.Single(result.ErrorLines));
     }
 }
 

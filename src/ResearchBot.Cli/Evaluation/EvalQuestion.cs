@@ -2,9 +2,16 @@ using System.Text.Json;
 
 namespace ResearchBot.Cli.Evaluation;
 
-/// <summary>One line of a questions file: <c>{"question" (or "q"): …, "relevant" (or "gold"): [titles]}</c>.</summary>
-internal sealed record EvalQuestion(string Question, IReadOnlyList<string> Relevant)
+/// <summary>
+/// One line of a questions file: <c>{"question" (or "q"): …, "relevant" (or "gold"): [titles]}</c>, or, for a question
+/// the store cannot answer, <c>{"question": …, "kind": "near-miss" | "off-topic"}</c> with no relevant titles.
+/// </summary>
+/// <param name="Kind">Null for an answerable question; otherwise what kind of unanswerable question it is.</param>
+internal sealed record EvalQuestion(string Question, IReadOnlyList<string> Relevant, string? Kind = null)
 {
+    /// <summary>True when no paper of the store answers it (the answer should abstain).</summary>
+    public bool Unanswerable => Relevant.Count == 0;
+
     /// <summary>Reads a questions file; a missing file or a bad line is a <see cref="CliException"/> naming the file and line.</summary>
     public static List<EvalQuestion> ReadFile(string path)
     {
@@ -34,8 +41,13 @@ internal sealed record EvalQuestion(string Question, IReadOnlyList<string> Relev
         var root = doc.RootElement;
         if (root.ValueKind != JsonValueKind.Object) throw new FormatException("expected a JSON object");
         var question = Text(root, "question") ?? Text(root, "q") ?? throw new FormatException("no \"question\" (or \"q\")");
-        var relevant = Titles(root, "relevant") ?? Titles(root, "gold") ?? throw new FormatException("no \"relevant\" (or \"gold\") titles");
-        return new EvalQuestion(question, relevant);
+        var relevant = Titles(root, "relevant") ?? Titles(root, "gold");
+        var kind = Text(root, "kind");
+        if (relevant is null or [] && kind is null)
+            throw new FormatException("no \"relevant\" (or \"gold\") titles, and no \"kind\" saying it is unanswerable");
+        if (relevant is { Count: > 0 } && kind is not null)
+            throw new FormatException("a question with relevant titles has no \"kind\" (that marks an unanswerable one)");
+        return new EvalQuestion(question, relevant ?? [], kind);
     }
 
     private static string? Text(JsonElement o, string name) =>

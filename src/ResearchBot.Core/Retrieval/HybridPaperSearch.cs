@@ -1,6 +1,7 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.VectorData;
+using ResearchBot.Retrieval.Index;
 using ResearchBot.Retrieval.Text;
 using ResearchBot.Storage;
 
@@ -34,9 +35,12 @@ public sealed class HybridPaperSearch(
         return new SearchResults(query, hits, await inRange, options.Value.RelevanceThreshold);
     }
 
-    /// <summary>The question's words in order, stop words dropped (what a keyword index is given).</summary>
+    /// <summary>
+    /// The question's words in order, stop words dropped (what a keyword index is given). They keep their case, a sentence's
+    /// capitalised first word lowercased, so the index can tell a name ("AlphaFold") from a misspelt word.
+    /// </summary>
     private static List<string> Keywords(string text) =>
-        [.. TextAnalyzer.Words(text).Where(w => !TextAnalyzer.StopWords.Contains(w))];
+        [.. TypoPolicy.Words(text).Where(w => !TextAnalyzer.StopWords.Contains(w.ToLowerInvariant()))];
 
     private static System.Linq.Expressions.Expression<Func<PaperRecord, bool>>? DateFilter(DateOnly? from, DateOnly? to) => (from, to) switch
     {

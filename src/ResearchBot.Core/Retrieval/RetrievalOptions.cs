@@ -32,8 +32,11 @@ public sealed class RetrievalOptions
     /// <summary>Query words unknown to the index are matched to known words within one edit when at least this long.</summary>
     public int TypoMinLength { get; set; } = 5;
 
-    /// <summary>Below this 0..1 relevance a hit is "not really about the question" (answers abstain).</summary>
-    public double RelevanceThreshold { get; set; } = 0.25;
+    /// <summary>
+    /// Below this 0..1 relevance a hit is "not really about the question" (answers abstain when no hit reaches it).
+    /// Calibrated with the relevance weights on the labelled tuning questions in data/eval (see docs/answering.md, Abstention).
+    /// </summary>
+    public double RelevanceThreshold { get; set; } = 0.35;
 
     /// <summary>Titles this similar (0..1, character trigram Jaccard) or more count as the same paper in one result list.</summary>
     public double NearDuplicateSimilarity { get; set; } = 0.9;

@@ -8,6 +8,8 @@ public sealed class AbstentionTests
     [InlineData("How long should I rest a brisket after smoking it before slicing?")]
     [InlineData("When should I prune my hydrangeas so they still bloom next summer?")]
     [InlineData("How do I renew my passport before travelling?")]
+    [InlineData("Who wrote the novel War and Peace?")]
+    [InlineData("best recipe for Neapolitan pizza dough")]
     public async Task Off_topic_questions_get_a_plain_no_with_no_citations(string question)
     {
         using var harness = new AnswerHarness();
@@ -29,7 +31,7 @@ public sealed class AbstentionTests
         var (_, answer) = await harness.AskAsync("KV cache reduction today");
 
         Assert.True(answer.Abstained);
-        Assert.Equal("I found nothing about this in the 0 papers from 2026-04-29.", answer.Text);
+        Assert.Equal("No papers from 2026-04-29; the store holds 7 papers from 2026-04-27 to 2026-04-28.", answer.Text);
         var query = harness.Search.Queries[^1];
         Assert.Equal("KV cache reduction", query.Text);
         Assert.Equal(new DateOnly(2026, 4, 29), query.From);
@@ -62,14 +64,41 @@ public sealed class AbstentionTests
     }
 
     [Fact]
-    public async Task A_date_without_papers_abstains_naming_the_range()
+    public async Task A_date_without_papers_abstains_naming_the_range_and_what_the_store_covers()
     {
         using var harness = new AnswerHarness();
 
         var (_, answer) = await harness.AskAsync("latest papers from last month");
 
         Assert.True(answer.Abstained);
-        Assert.Equal("I found nothing about this in the 0 papers from 2026-03-01 to 2026-03-31.", answer.Text);
+        Assert.Empty(answer.Sources);
+        Assert.Equal("No papers from 2026-03-01 to 2026-03-31; the store holds 7 papers from 2026-04-27 to 2026-04-28.", answer.Text);
+    }
+
+    [Fact]
+    public async Task A_topic_question_in_an_empty_range_says_what_the_store_covers()
+    {
+        using var harness = new AnswerHarness();
+
+        var (_, answer) = await harness.AskAsync("speculative decoding for long contexts", from: new DateOnly(2026, 11, 30), to: new DateOnly(2026, 12, 1));
+
+        Assert.True(answer.Abstained);
+        Assert.Empty(answer.Citations);
+        Assert.Equal("No papers from 2026-11-30 to 2026-12-01; the store holds 7 papers from 2026-04-27 to 2026-04-28.", answer.Text);
+    }
+
+    [Theory]
+    [InlineData("2026-11-30", "2026-12-01", 262, "No papers from 2026-11-30 to 2026-12-01; the store holds 262 papers from 2026-03-17 to 2026-09-02.")]
+    [InlineData("2026-11-30", null, 262, "No papers from 2026-11-30 on; the store holds 262 papers from 2026-03-17 to 2026-09-02.")]
+    [InlineData(null, "2020-01-01", 1, "No papers up to 2020-01-01; the store holds 1 paper from 2026-03-17 to 2026-09-02.")]
+    [InlineData("2026-12-01", "2026-12-01", 0, "No papers from 2026-12-01; the store is empty.")]
+    public void The_empty_range_message_names_the_range_and_the_stores_coverage(string? from, string? to, int papers, string expected)
+    {
+        DateOnly? D(string? s) => s is null ? null : DateOnly.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
+
+        var message = ResearchBot.Answering.Abstention.EmptyRange(D(from), D(to), papers, new DateOnly(2026, 3, 17), new DateOnly(2026, 9, 2));
+
+        Assert.Equal(expected, message);
     }
 
     [Fact]

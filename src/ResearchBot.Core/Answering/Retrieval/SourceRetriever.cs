@@ -7,7 +7,8 @@ namespace ResearchBot.Answering.Retrieval;
 /// <summary>
 /// Step 3: finds the papers to answer from. A question with content words is searched and only hits at or above the
 /// relevance threshold count; a question that is only a date ("what came out today?") lists the papers of those days.
-/// When nothing qualifies, the result carries "I found nothing about this in the N papers from D1 to D2."
+/// When nothing qualifies, the result carries "I found nothing about this in the N papers from D1 to D2."; when the range
+/// holds no papers at all, "No papers from D1 to D2; the store holds N papers from F to L."
 /// </summary>
 public sealed class SourceRetriever(IPaperSearch search, IPaperStore store)
 {
@@ -55,6 +56,11 @@ public sealed class SourceRetriever(IPaperSearch search, IPaperStore store)
 
     private async Task<string> AbstainAsync(int papersInRange, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
     {
+        if (papersInRange == 0 && (from is not null || to is not null))
+        {
+            var stats = await store.GetStatsAsync(cancellationToken);
+            return Abstention.EmptyRange(from, to, stats.Papers, stats.Days.Count > 0 ? stats.Days[0] : null, stats.Days.Count > 0 ? stats.Days[^1] : null);
+        }
         if (from is null || to is null)
         {
             var days = await store.GetListingDaysAsync(cancellationToken);

@@ -138,8 +138,7 @@ public sealed class HybridRanker(SqlitePaperStore store, RetrievalOptions option
             var match = query.Match(text.Title, text.Abstract);
             var proximity = match.Proximity(options.ProximityWindow);
             var cos = cosine is null ? 0 : Math.Max(0, cosine[doc]);
-            var relevance = Math.Clamp(0.65 * match.Coverage() + 0.35 * cos + 0.15 * proximity, 0, 1);
-            ranked.Add(new RankedDocument(doc, text.Title, score + options.ProximityWeight * proximity, relevance));
+            ranked.Add(new RankedDocument(doc, text.Title, score + options.ProximityWeight * proximity, RelevanceModel.Relevance(match, cos, proximity)));
         }
         ranked.Sort((a, b) => b.Score.CompareTo(a.Score));
         return NearDuplicates.Suppress(ranked, options.NearDuplicateSimilarity, top);

@@ -24,32 +24,38 @@ internal sealed class QueryTerms
     public static QueryTerms Parse(string text, SearchSnapshot s, RetrievalOptions options)
     {
         var q = new QueryTerms();
-        var raw = TextAnalyzer.Default.Analyze(text, isQuestion: true);
         var slotOf = new Dictionary<string, int>(StringComparer.Ordinal);
         var weights = new Dictionary<string, double>(StringComparer.Ordinal);
-        var sequence = new List<int>(raw.Count);
+        var sequence = new List<int>();
         var corrected = 0;
-        foreach (var term in raw)
+        foreach (var word in TypoPolicy.Words(text))
         {
-            if (!slotOf.TryGetValue(term, out var slot))
+            var mayCorrect = TypoPolicy.MayCorrect(word);
+            foreach (var term in TextAnalyzer.Default.Analyze(word.ToLowerInvariant(), isQuestion: true))
             {
-                slot = slotOf[term] = q._slotIdf.Count;
-                var forms = new List<string> { term };
-                // Each unknown word costs a vocabulary scan, so only the first few are corrected (a flood of junk stays cheap).
-                if (!s.DocumentFrequency.ContainsKey(term) && term.Length >= options.TypoMinLength && corrected++ < MaxCorrectedWords)
-                    forms.AddRange(TypoCorrector.Corrections(term, s.DocumentFrequency));
-                foreach (var f in forms)
+                if (!slotOf.TryGetValue(term, out var slot))
                 {
-                    if (!q._slotsByTerm.TryGetValue(f, out var slots)) q._slotsByTerm[f] = slots = [];
-                    slots.Add(slot);
+                    slot = slotOf[term] = q._slotIdf.Count;
+                    var forms = new List<string> { term };
+                    // The same word in the other spelling ("quantisation", "quantization") is the word itself, not a typo.
+                    forms.AddRange(SpellingVariants.Of(term).Where(s.DocumentFrequency.ContainsKey));
+                    q._exactForms.Add(forms.Count);
+                    // Each unknown word costs a vocabulary scan, so only the first few are corrected (a flood of junk stays cheap).
+                    if (mayCorrect && forms.Count == 1 && !s.DocumentFrequency.ContainsKey(term) && term.Length >= options.TypoMinLength && corrected++ < MaxCorrectedWords)
+                        forms.AddRange(TypoCorrector.Corrections(term, s.DocumentFrequency));
+                    foreach (var f in forms)
+                    {
+                        if (!q._slotsByTerm.TryGetValue(f, out var slots)) q._slotsByTerm[f] = slots = [];
+                        slots.Add(slot);
+                    }
+                    q._slotIdf.Add(forms.Max(f => s.Idf(f)));
+                    var known = forms.Where(s.DocumentFrequency.ContainsKey).ToList();
+                    q._knownIdf.Add(known.Count == 0 ? 0 : known.Max(f => s.Idf(f)));
+                    q._forms.Add(forms);
                 }
-                q._slotIdf.Add(forms.Max(f => s.Idf(f)));
-                var known = forms.Where(s.DocumentFrequency.ContainsKey).ToList();
-                q._knownIdf.Add(known.Count == 0 ? 0 : known.Max(f => s.Idf(f)));
-                q._forms.Add(forms);
+                sequence.Add(slot);
+                foreach (var f in q._forms[slot]) weights[f] = weights.GetValueOrDefault(f) + (q.IsExactForm(slot, f) ? 1.0 : 0.7);
             }
-            sequence.Add(slot);
-            foreach (var f in q._forms[slot]) weights[f] = weights.GetValueOrDefault(f) + (f == term ? 1.0 : 0.7);
         }
         q.Weighted.AddRange(weights.Select(kv => (kv.Key, kv.Value)));
         for (var i = 0; i + 1 < sequence.Count; i++)
@@ -63,18 +69,22 @@ internal sealed class QueryTerms
     private readonly List<List<string>> _forms = [];
     private readonly List<double> _knownIdf = [];
 
+    /// <summary>Per slot, how many of its first forms are the word itself (as written or in another spelling), not typo corrections.</summary>
+    private readonly List<int> _exactForms = [];
+
     /// <summary>Where each question word occurs in a paper's analyzed text (title, then abstract).</summary>
     public DocumentMatch Match(string title, string @abstract)
     {
         var positions = new List<int>?[SlotCount];
+        var exact = new bool[SlotCount];
         var pos = 0;
-        Scan(title, positions, ref pos);
+        Scan(title, positions, exact, ref pos);
         pos += 1;
-        Scan(@abstract, positions, ref pos);
-        return new DocumentMatch(this, positions);
+        Scan(@abstract, positions, exact, ref pos);
+        return new DocumentMatch(this, positions, exact);
     }
 
-    private void Scan(string text, List<int>?[] positions, ref int pos)
+    private void Scan(string text, List<int>?[] positions, bool[] exact, ref int pos)
     {
         var words = new WordTokenizer(text);
         while (words.MoveNext())
@@ -82,22 +92,45 @@ internal sealed class QueryTerms
             var stem = TextAnalyzer.Default.StemOrNull(words.Current);
             if (stem is null) continue;
             if (_slotsByTerm.TryGetValue(stem, out var slots))
-                foreach (var slot in slots) (positions[slot] ??= []).Add(pos);
+                foreach (var slot in slots)
+                {
+                    (positions[slot] ??= []).Add(pos);
+                    if (IsExactForm(slot, stem)) exact[slot] = true;
+                }
             pos++;
         }
     }
 
-    /// <summary>The question words found in one paper, with their positions.</summary>
-    internal readonly struct DocumentMatch(QueryTerms query, List<int>?[] positions)
+    private bool IsExactForm(int slot, string stem)
     {
-        /// <summary>0..1: the IDF-weighted share of the question's words that occur in the paper.</summary>
+        var forms = _forms[slot];
+        for (var k = 0; k < _exactForms[slot]; k++)
+            if (forms[k] == stem) return true;
+        return false;
+    }
+
+    /// <summary>The question words found in one paper, with their positions.</summary>
+    internal readonly struct DocumentMatch(QueryTerms query, List<int>?[] positions, bool[] exact)
+    {
+        /// <summary>A word found only through a typo correction counts this much of its weight.</summary>
+        internal const double CorrectionCredit = 0.5;
+
+        /// <summary>
+        /// 0..1: the IDF-weighted share of the question's words that occur in the paper (a word matched only through a
+        /// typo correction counts half). Words no paper holds stay in the total: a question about a concept the store does
+        /// not know is covered badly by every paper.
+        /// </summary>
         public double Coverage()
         {
             if (query._idfTotal <= 0) return 0;
             var sum = 0.0;
-            for (var i = 0; i < positions.Length; i++) if (positions[i] is not null) sum += query._slotIdf[i];
+            for (var i = 0; i < positions.Length; i++)
+                if (positions[i] is not null) sum += query._slotIdf[i] * (exact[i] ? 1 : CorrectionCredit);
             return sum / query._idfTotal;
         }
+
+        /// <summary>True when at least one question word occurs in the paper as written (typo corrections alone never make a paper relevant).</summary>
+        public bool AnyExact() => exact.Any(e => e);
 
         /// <summary>0..1: the IDF-weighted share of adjacent question-word pairs standing within <paramref name="window"/> terms in the paper (closer counts more).</summary>
         public double Proximity(int window)
