@@ -32,7 +32,9 @@ public sealed partial class SeedPageDigestTests(ITestOutputHelper output)
         var named = digest.Themes.Where(t => t.Name != "Other papers").ToList();
         Assert.True(named.Count >= 2, "at least two named themes");
         // Papers that fit no theme go to "Other" rather than being forced in; it must not swallow the day.
-        Assert.True(items.Count - named.Sum(t => t.Items.Count) <= items.Count * 0.6, "at most 60% of the papers in Other");
+        // A small remainder only: at most 30% of the day (a small day may keep a handful of unrelated papers).
+        var other = items.Count - named.Sum(t => t.Items.Count);
+        Assert.True(other <= Math.Max(items.Count * 0.3, 5), $"at most 30% of the papers in Other, was {other} of {items.Count}");
         Assert.Equal(digest.Themes.Count, digest.Themes.Select(t => t.Name.ToLowerInvariant()).Distinct().Count());
         foreach (var theme in named)
         {
