@@ -50,6 +50,9 @@ public sealed partial class SeedPageDigestTests(ITestOutputHelper output)
         Assert.True(stating >= 0.95 * items.Count, $"{stating} of {items.Count} one-liners state a contribution or result:\n"
             + string.Join("\n", items.Where(i => !StatesContribution(i.OneLiner)).Select(i => i.OneLiner)));
         Assert.All(items, i => Assert.DoesNotMatch(ReleaseOrLink(), i.OneLiner));
+        // One sentence of about 30 words that reads on its own: no opening pointing back at left-out text.
+        Assert.All(items, i => Assert.DoesNotMatch(PointsBack(), i.OneLiner));
+        Assert.All(items, i => Assert.True(i.OneLiner.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 40, $"too long: {i.OneLiner}"));
         Assert.DoesNotContain(digest.Sources, s => s.Published is { } d && digest.Text.Contains(d.ToString("yyyy-MM-dd"), StringComparison.Ordinal) && d != day);
     }
 
@@ -67,6 +70,9 @@ public sealed partial class SeedPageDigestTests(ITestOutputHelper output)
 
     [GeneratedRegex(@"https?://|github\.com|available at|\b(?:code|data|models?|weights)\b[^.]{0,60}\b(?:is|are|will be)\s+(?:publicly\s+)?(?:available|released)", RegexOptions.IgnoreCase)]
     private static partial Regex ReleaseOrLink();
+
+    [GeneratedRegex(@"^(?:In this (?:paper|work|study)|To address this|To (?:this|that) end|Therefore|Thus|Hence|Moreover|Furthermore|For instance|\(\d\))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PointsBack();
 }
 
 /// <summary>Interests and spans over the seed pages.</summary>
