@@ -153,9 +153,12 @@ public static class ThemeClusterer
             .Where(x => x.Coverage >= 0.6 && CanName(x.Key, members, phrases, surfaces))
             .OrderByDescending(x => x.Coverage * Quality(x.Key, members, phrases, df, n)).ThenBy(x => x.Key, StringComparer.Ordinal)
             .Select(x => x.Key).ToList();
-        return covered.Contains(key) && !used.Contains(key) && Quality(key, members, phrases, df, n) >= covered.Select(k => Quality(k, members, phrases, df, n)).FirstOrDefault() * 0.9
+        var chosen = covered.Contains(key) && !used.Contains(key) && Quality(key, members, phrases, df, n) >= covered.Select(k => Quality(k, members, phrases, df, n)).FirstOrDefault() * 0.9
             ? key
             : covered.FirstOrDefault() ?? key;
+        // A single word ("Arithmetic") gives way to a phrase around it that names the theme as well ("Low-precision arithmetic").
+        if (chosen.Contains(' ')) return chosen;
+        return covered.Where(k => k.Contains(' ') && k.Split(' ').Contains(chosen)).OrderByDescending(k => Quality(k, members, phrases, df, n)).FirstOrDefault() ?? chosen;
     }
 
     private static List<SharedPhrase> SharedPhrases(string nameKey, List<int> members, IReadOnlyList<PaperPhrases> phrases, Dictionary<string, int> df, int n,
