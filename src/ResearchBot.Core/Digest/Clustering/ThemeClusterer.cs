@@ -83,7 +83,7 @@ public static class ThemeClusterer
         {
             var fit = TfIdfVectors.Cosine(vectors[i], Centroid(vectors, group.Members));
             var containing = group.Members.Count(m => phrases[m].All.Contains(group.Key)) + (phrases[i].All.Contains(group.Key) ? 1 : 0);
-            if (fit < Coherence(vectors, group.Members) * (phrases[i].All.Contains(group.Key) ? 0.15 : 0.7)) continue;
+            if (fit < Coherence(vectors, group.Members) * (phrases[i].All.Contains(group.Key) ? 0.3 : 0.7)) continue;
             if (containing < 0.6 * (group.Members.Count + 1) || group.Members.Count >= maxSize * 1.5) continue;
             group.Members.Add(i);
             free.Remove(i);

@@ -83,6 +83,7 @@ public sealed class OfflineAnswererTests
     [InlineData("We propose Z, a model.", "We propose Z, a model.")]
     [InlineData("In this paper we present ZeRO-Infinity, a system that uses NVMe memory.", "We present ZeRO-Infinity, a system that uses NVMe memory.")]
     [InlineData("(3) Finally, we propose two practical techniques for efficient pre-training.", "Finally, we propose two practical techniques for efficient pre-training.")]
+    [InlineData("And increasing the transformer blocks is more parameter-efficient than adding channels.", "Increasing the transformer blocks is more parameter-efficient than adding channels.")]
     [InlineData("For instance, GenRM first matches SC after consuming up to 8x the compute.", "GenRM first matches SC after consuming up to 8x the compute.")]
     public void A_quoted_sentence_loses_an_opening_that_points_back(string sentence, string expected) =>
         Assert.Equal(expected, StandaloneSentence.Of(sentence));
