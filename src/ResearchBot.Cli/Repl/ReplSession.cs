@@ -207,7 +207,7 @@ internal sealed class ReplSession(CliConsole console, IServiceProvider services,
     private async Task DigestAsync(string argument, CancellationToken cancellationToken)
     {
         var request = DigestArguments.Parse(argument, services.GetRequiredService<DateFilterParser>());
-        DigestPrinter.Write(console, await DigestCommand.CreateAsync(services, request, cancellationToken));
+        ReplPager.WriteDigest(console, await DigestCommand.CreateAsync(services, request, cancellationToken));
     }
 
     private async Task BibAsync(CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ResearchBot.Papers;
+using ResearchBot.Text;
 using ResearchBot.Text.SentenceRoles;
 
 namespace ResearchBot.Digest;
@@ -13,21 +14,33 @@ namespace ResearchBot.Digest;
 public static partial class ContributionSentence
 {
     /// <summary>The one-liner; the title when the abstract has no usable sentence.</summary>
-    public static string Of(Paper paper, int maxWords = 36)
+    public static string Of(Paper paper, int maxWords = 30)
     {
         var tagged = SentenceRoleTagger.Tag(paper.Abstract, paper.Title);
         var pick = tagged.FirstOrDefault(s => s.Role == SentenceRole.Method && ContributionSentences.IsProposal(s.Text))
             ?? tagged.FirstOrDefault(s => s.Role == SentenceRole.Result && s.HasFigure)
             ?? ContributionSentences.Best(tagged)
             ?? tagged.FirstOrDefault(s => s.Role == SentenceRole.Other);
-        return pick is null ? paper.Title : Shorten(pick.Text, maxWords);
+        return pick is null ? paper.Title : Shorten(Standalone(pick.Text), maxWords);
     }
 
     /// <summary>The paper's result sentence that states a figure ("reduces memory by 41%"), shortened; null when it has none.</summary>
     public static string? NotableResult(Paper paper, int maxWords = 30)
     {
         var pick = SentenceRoleTagger.Tag(paper.Abstract, paper.Title).FirstOrDefault(s => s.Role == SentenceRole.Result && s.HasFigure);
-        return pick is null ? null : Shorten(pick.Text, maxWords);
+        return pick is null ? null : Shorten(Standalone(pick.Text), maxWords);
+    }
+
+    /// <summary>The sentence without an opening that points back at left-out text, applied until none is left ("(3) Finally, we …" → "We …").</summary>
+    private static string Standalone(string sentence)
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            var next = StandaloneSentence.Of(sentence);
+            if (next == sentence) break;
+            sentence = next;
+        }
+        return sentence;
     }
 
     /// <summary>
@@ -37,7 +50,7 @@ public static partial class ContributionSentence
     public static string Shorten(string sentence, int maxWords)
     {
         var words = sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length <= maxWords + 6) return sentence;
+        if (words.Length <= maxWords + 4) return sentence;
         var figureAt = Array.FindIndex(words, w => SentenceRoleTagger.HasFigure(w));
         var limit = Math.Max(maxWords, figureAt >= 0 && figureAt < maxWords + 15 ? figureAt + 1 : 0);
         for (var i = limit - 1; i >= maxWords / 2; i--)

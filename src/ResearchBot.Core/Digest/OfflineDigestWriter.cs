@@ -30,7 +30,7 @@ public static class OfflineDigestWriter
         if (theme.IsOther) sb.Append(themes > 1 ? " that share no theme with the others" : "");
         else if (theme.Shared.Count > 0)
         {
-            var shared = theme.Shared.Take(2).Select((s, k) => (k == 0 ? $"{s.Papers} also mention " : $"{s.Papers} ") + s.Phrase.ToLowerInvariantFirst()).ToList();
+            var shared = theme.Shared.Take(2).Select((s, k) => (k == 0 ? $"{Share(s.Papers, count)} also mention " : $"{Share(s.Papers, count)} ") + s.Phrase.ToLowerInvariantFirst()).ToList();
             sb.Append("; ").Append(string.Join(" and ", shared));
         }
         sb.Append('.');
@@ -39,6 +39,9 @@ public static class OfflineDigestWriter
             sb.Append(" Notable result").Append(ShortTitle(notable.Item.Paper.Title) is { Length: > 0 } name ? ": " + name : "").Append(" [").Append(notable.Item.N).Append("]: “").Append(notable.Result).Append('”');
         return sb.ToString();
     }
+
+    /// <summary>"both" or "all" when every paper of the theme shares the phrase, else the count.</summary>
+    private static string Share(int papers, int count) => papers < count ? papers.ToString(System.Globalization.CultureInfo.InvariantCulture) : count == 2 ? "both" : "all";
 
     /// <summary>A title's name part ("MiniCache" of "MiniCache: KV Cache Compression …"), else the whole title when short, else nothing.</summary>
     private static string ShortTitle(string title)

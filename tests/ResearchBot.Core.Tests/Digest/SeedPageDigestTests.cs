@@ -32,7 +32,9 @@ public sealed partial class SeedPageDigestTests(ITestOutputHelper output)
         var named = digest.Themes.Where(t => t.Name != "Other papers").ToList();
         Assert.True(named.Count >= 2, "at least two named themes");
         // Papers that fit no theme go to "Other" rather than being forced in; it must not swallow the day.
-        Assert.True(items.Count - named.Sum(t => t.Items.Count) <= items.Count * 0.6, "at most 60% of the papers in Other");
+        // A small remainder only: at most 30% of the day (a small day may keep a handful of unrelated papers).
+        var other = items.Count - named.Sum(t => t.Items.Count);
+        Assert.True(other <= Math.Max(items.Count * 0.3, 5), $"at most 30% of the papers in Other, was {other} of {items.Count}");
         Assert.Equal(digest.Themes.Count, digest.Themes.Select(t => t.Name.ToLowerInvariant()).Distinct().Count());
         foreach (var theme in named)
         {
@@ -48,6 +50,9 @@ public sealed partial class SeedPageDigestTests(ITestOutputHelper output)
         Assert.True(stating >= 0.95 * items.Count, $"{stating} of {items.Count} one-liners state a contribution or result:\n"
             + string.Join("\n", items.Where(i => !StatesContribution(i.OneLiner)).Select(i => i.OneLiner)));
         Assert.All(items, i => Assert.DoesNotMatch(ReleaseOrLink(), i.OneLiner));
+        // One sentence of about 30 words that reads on its own: no opening pointing back at left-out text.
+        Assert.All(items, i => Assert.DoesNotMatch(PointsBack(), i.OneLiner));
+        Assert.All(items, i => Assert.True(i.OneLiner.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 40, $"too long: {i.OneLiner}"));
         Assert.DoesNotContain(digest.Sources, s => s.Published is { } d && digest.Text.Contains(d.ToString("yyyy-MM-dd"), StringComparison.Ordinal) && d != day);
     }
 
@@ -65,6 +70,9 @@ public sealed partial class SeedPageDigestTests(ITestOutputHelper output)
 
     [GeneratedRegex(@"https?://|github\.com|available at|\b(?:code|data|models?|weights)\b[^.]{0,60}\b(?:is|are|will be)\s+(?:publicly\s+)?(?:available|released)", RegexOptions.IgnoreCase)]
     private static partial Regex ReleaseOrLink();
+
+    [GeneratedRegex(@"^(?:In this (?:paper|work|study)|To address this|To (?:this|that) end|Therefore|Thus|Hence|Moreover|Furthermore|For instance|\(\d\))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PointsBack();
 }
 
 /// <summary>Interests and spans over the seed pages.</summary>

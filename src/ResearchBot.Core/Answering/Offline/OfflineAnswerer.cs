@@ -1,3 +1,4 @@
+using ResearchBot.Text;
 using System.Text;
 using ResearchBot.Answering.Sources;
 

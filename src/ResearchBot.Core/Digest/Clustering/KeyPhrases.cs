@@ -61,6 +61,37 @@ public static partial class KeyPhrases
         "restaurant", "participant", "variant", "tenant", "consultant", "plant", "dialog", "catalog", "critic",
     };
 
+    /// <summary>
+    /// True when a phrase as spelled would read as a cut-off piece rather than a name: it starts or ends with a function
+    /// word ("Attention on", "of large language"), ends with a word that needs its noun ("Development of large language",
+    /// "Proximal policy" is fine, "Monte Carlo" too), starts with a verb ("Fall short"), or is a number.
+    /// </summary>
+    public static bool IsFragment(string surface)
+    {
+        var words = surface.Split([' '], StringSplitOptions.RemoveEmptyEntries).Select(w => w.ToLowerInvariant()).ToArray();
+        if (words.Length == 0 || words.All(w => w.All(c => char.IsDigit(c) || c is '.' or ',' or '%' or '-'))) return true;
+        return FunctionWords.Contains(words[0]) || FunctionWords.Contains(words[^1]) || NeedsNoun.Contains(words[^1]) || VerbStarts.Contains(words[0])
+            || words.Any(Boilerplate.Contains) || words[0].Any(char.IsDigit)
+            || (words.Length == 1 && (words[0].Length < 5 && !surface.Any(char.IsUpper)));
+    }
+
+    private static readonly HashSet<string> FunctionWords = new(StringComparer.Ordinal)
+    {
+        "of", "on", "in", "for", "to", "with", "and", "or", "the", "a", "an", "via", "by", "from", "at", "as", "into", "than", "that", "this", "these", "its", "their", "our",
+    };
+
+    /// <summary>Words of an abstract's framing ("future research", "fundamental challenge", "downstream tasks"), never a theme's name.</summary>
+    private static readonly HashSet<string> Boilerplate = new(StringComparer.Ordinal)
+    {
+        "future", "fundamental", "challenge", "challenges", "candidate", "candidates", "downstream", "promising", "significant", "remarkable", "various",
+        "several", "different", "specific", "key", "main", "recent", "success", "advantage", "advantages", "domain", "knowledge", "cost", "costs", "point",
+        "orders", "magnitude", "later", "gap", "gaps", "utility", "practical", "base", "stage", "stages", "growth", "overhead", "budget", "trillion",
+    };
+
+    private static readonly HashSet<string> NeedsNoun = new(StringComparer.Ordinal) { "language", "large", "small", "new", "novel", "proximal", "short", "such", "first", "more", "less" };
+
+    private static readonly HashSet<string> VerbStarts = new(StringComparer.Ordinal) { "fall", "falls", "make", "makes", "take", "takes", "show", "shows", "lead", "leads", "yield", "yields", "achieve", "achieves" };
+
     /// <summary>True for a single word that names a broad area rather than a theme ("reasoning", "agents").</summary>
     public static bool IsBroad(string key) => !key.Contains(' ') && Broad.Contains(key);
 

@@ -23,7 +23,7 @@ public static class ThemeClusterer
         var phrases = papers.Select(p => KeyPhrases.Of(p, surfaces)).ToList();
         var minSize = n >= 20 ? 3 : 2;
         var maxSize = Math.Max(4, (int)Math.Ceiling(n * 0.2));
-        var maxThemes = Math.Clamp(themes ?? (int)Math.Round(Math.Sqrt(n)) + 5, 1, 16);
+        var maxThemes = Math.Clamp(themes ?? Math.Max((int)Math.Round(Math.Sqrt(n)) + 5, n / 4), 1, 28);
 
         var df = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var p in phrases) foreach (var k in p.All) df[k] = df.GetValueOrDefault(k) + 1;
@@ -39,13 +39,19 @@ public static class ThemeClusterer
             foreach (var k in phrases[i].All)
                 if (df[k] < Math.Max(minSize + 1, n * 0.35) && df[k] >= minSize) (mentions.TryGetValue(k, out var l) ? l : mentions[k] = []).Add(i);
         var mentionCandidates = mentions.Where(kv => kv.Key.Contains(' ') && CanName(kv.Key, kv.Value, phrases, surfaces)).OrderBy(kv => kv.Key, StringComparer.Ordinal).ToList();
+        // A second pass over the papers still left: any nameable phrase (a title word too) two of them share forms a small theme.
+        var pairs = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < n; i++)
+            foreach (var k in phrases[i].All)
+                if (df[k] < Math.Max(minSize + 1, n * 0.35) && df[k] >= 2) (pairs.TryGetValue(k, out var l) ? l : pairs[k] = []).Add(i);
+        var anyCandidates = pairs.Where(kv => CanName(kv.Key, kv.Value, phrases, surfaces)).OrderBy(kv => kv.Key, StringComparer.Ordinal).ToList();
 
         var free = new HashSet<int>(Enumerable.Range(0, n));
         var groups = new List<(string Key, List<int> Members)>();
-        foreach (var (candidates, size) in new[] { (strongCandidates, minSize), (strongCandidates, 2), (mentionCandidates, minSize) })
+        foreach (var (candidates, size) in new[] { (strongCandidates, minSize), (strongCandidates, 2), (mentionCandidates, minSize), (mentionCandidates, 2), (anyCandidates, 2) })
         {
             var scored = new Dictionary<string, (int Free, List<int> Members, double Score)>(StringComparer.Ordinal);
-            while (groups.Count < maxThemes && free.Count > n * 0.15)
+            while (groups.Count < maxThemes && free.Count > n * 0.1)
             {
                 (string Key, List<int> Members, double Score)? best = null;
                 foreach (var (key, aboutIt) in candidates)
@@ -77,8 +83,8 @@ public static class ThemeClusterer
         {
             var fit = TfIdfVectors.Cosine(vectors[i], Centroid(vectors, group.Members));
             var containing = group.Members.Count(m => phrases[m].All.Contains(group.Key)) + (phrases[i].All.Contains(group.Key) ? 1 : 0);
-            if (fit < Coherence(vectors, group.Members) * (phrases[i].All.Contains(group.Key) ? 0.5 : 0.7)) continue;
-            if (containing < 0.6 * (group.Members.Count + 1) || group.Members.Count >= maxSize * 1.25) continue;
+            if (fit < Coherence(vectors, group.Members) * (phrases[i].All.Contains(group.Key) ? 0.3 : 0.7)) continue;
+            if (containing < 0.6 * (group.Members.Count + 1) || group.Members.Count >= maxSize * 1.5) continue;
             group.Members.Add(i);
             free.Remove(i);
         }
@@ -102,8 +108,8 @@ public static class ThemeClusterer
     /// is in the titles of at least half of the papers; longer phrases always may.
     /// </summary>
     private static bool CanName(string key, List<int> members, IReadOnlyList<PaperPhrases> phrases, Dictionary<string, Dictionary<string, int>> surfaces) =>
-        key.Contains(' ') || (!KeyPhrases.IsBroad(key) && !key.Contains('-') && KeyPhrases.IsNounLike(Surface(key, surfaces))
-            && members.Count(m => phrases[m].Title.Contains(key)) * 2 >= members.Count);
+        !KeyPhrases.IsFragment(Surface(key, surfaces)) && (key.Contains(' ') || members.Count >= 3) && (key.Contains(' ') || (!KeyPhrases.IsBroad(key) && !key.Contains('-') && KeyPhrases.IsNounLike(Surface(key, surfaces))
+            && members.Count(m => phrases[m].Title.Contains(key)) * 2 >= members.Count));
 
     /// <summary>Merges themes whose phrases share a specific word ("Test-time compute", "Test-time scaling") when a phrase still names 60% of the union.</summary>
     private static void MergeOverlapping(List<(string Key, List<int> Members)> groups, IReadOnlyList<PaperPhrases> phrases, int maxSize, Dictionary<string, Dictionary<string, int>> surfaces)
@@ -114,10 +120,16 @@ public static class ThemeClusterer
             for (var a = 0; a < groups.Count && !merged; a++)
             for (var b = a + 1; b < groups.Count && !merged; b++)
             {
-                var shared = groups[a].Key.Split(' ').Intersect(groups[b].Key.Split(' ')).Where(s => !KeyPhrases.IsGeneric(s) && !KeyPhrases.IsBroad(s));
+                // Near-identical names ("Inference scaling", "Inference-time scaling") merge even when their words are common.
+                var wordsA = groups[a].Key.Split(' ', '-').ToHashSet(StringComparer.Ordinal);
+                var wordsB = groups[b].Key.Split(' ', '-').ToHashSet(StringComparer.Ordinal);
+                var near = wordsA.IsSubsetOf(wordsB) || wordsB.IsSubsetOf(wordsA);
+                var shared = near
+                    ? groups[a].Key.Split(' ').Concat(groups[b].Key.Split(' ')).Distinct(StringComparer.Ordinal).ToList()
+                    : groups[a].Key.Split(' ').Intersect(groups[b].Key.Split(' ')).Where(s => !KeyPhrases.IsGeneric(s) && !KeyPhrases.IsBroad(s)).ToList();
                 if (!shared.Any()) continue;
                 var union = groups[a].Members.Concat(groups[b].Members).Distinct().Order().ToList();
-                if (union.Count > maxSize * 1.5) continue;
+                if (union.Count > maxSize * (near ? 2 : 1.5)) continue;
                 var key = union.SelectMany(m => phrases[m].All).Distinct(StringComparer.Ordinal)
                     .Select(k => (Key: k, Count: union.Count(m => phrases[m].All.Contains(k))))
                     .Where(x => x.Count >= 0.6 * union.Count && x.Key.Split(' ').Intersect(shared).Any() && CanName(x.Key, union, phrases, surfaces))
@@ -141,9 +153,12 @@ public static class ThemeClusterer
             .Where(x => x.Coverage >= 0.6 && CanName(x.Key, members, phrases, surfaces))
             .OrderByDescending(x => x.Coverage * Quality(x.Key, members, phrases, df, n)).ThenBy(x => x.Key, StringComparer.Ordinal)
             .Select(x => x.Key).ToList();
-        return covered.Contains(key) && !used.Contains(key) && Quality(key, members, phrases, df, n) >= covered.Select(k => Quality(k, members, phrases, df, n)).FirstOrDefault() * 0.9
+        var chosen = covered.Contains(key) && !used.Contains(key) && Quality(key, members, phrases, df, n) >= covered.Select(k => Quality(k, members, phrases, df, n)).FirstOrDefault() * 0.9
             ? key
             : covered.FirstOrDefault() ?? key;
+        // A single word ("Arithmetic") gives way to a phrase around it that names the theme as well ("Low-precision arithmetic").
+        if (chosen.Contains(' ')) return chosen;
+        return covered.Where(k => k.Contains(' ') && k.Split(' ').Contains(chosen)).OrderByDescending(k => Quality(k, members, phrases, df, n)).FirstOrDefault() ?? chosen;
     }
 
     private static List<SharedPhrase> SharedPhrases(string nameKey, List<int> members, IReadOnlyList<PaperPhrases> phrases, Dictionary<string, int> df, int n,
@@ -153,7 +168,8 @@ public static class ThemeClusterer
         var picked = new List<SharedPhrase>();
         var pickedStems = new HashSet<string>(nameStems.SelectMany(n => n.Split('-')).Select(Answering.Text.Terms.Stem), StringComparer.Ordinal);
         var ranked = members.SelectMany(m => phrases[m].All).Distinct(StringComparer.Ordinal)
-            .Where(k => !KeyPhrases.IsBroad(k) && k.Split(' ').All(s => !nameStems.Contains(s)) && (k.Contains(' ') || members.Any(m => phrases[m].Title.Contains(k))))
+            .Where(k => !KeyPhrases.IsBroad(k) && !KeyPhrases.IsFragment(Surface(k, surfaces)) && k.Split(' ').All(s => !nameStems.Contains(s))
+                && (k.Contains(' ') || (members.Any(m => phrases[m].Title.Contains(k)) && KeyPhrases.IsNounLike(Surface(k, surfaces)))))
             .Select(k => (Key: k, Count: members.Count(m => phrases[m].All.Contains(k))))
             .Where(x => x.Count >= 2 && x.Count >= 0.4 * members.Count)
             .OrderByDescending(x => x.Count * Specificity(x.Key, df, n) * (1 + 0.3 * (x.Key.Count(c => c == ' '))))

@@ -1,3 +1,4 @@
+using ResearchBot.Text;
 using ResearchBot.Answering;
 using ResearchBot.Answering.Offline;
 using ResearchBot.Answering.Sources;
@@ -80,6 +81,10 @@ public sealed class OfflineAnswererTests
     [InlineData("To mitigate the memory bottleneck in the decoding phase, we employ quantization.", "We employ quantization.")]
     [InlineData("In this paper, we propose Y for long inputs.", "We propose Y for long inputs.")]
     [InlineData("We propose Z, a model.", "We propose Z, a model.")]
+    [InlineData("In this paper we present ZeRO-Infinity, a system that uses NVMe memory.", "We present ZeRO-Infinity, a system that uses NVMe memory.")]
+    [InlineData("(3) Finally, we propose two practical techniques for efficient pre-training.", "Finally, we propose two practical techniques for efficient pre-training.")]
+    [InlineData("And increasing the transformer blocks is more parameter-efficient than adding channels.", "Increasing the transformer blocks is more parameter-efficient than adding channels.")]
+    [InlineData("For instance, GenRM first matches SC after consuming up to 8x the compute.", "GenRM first matches SC after consuming up to 8x the compute.")]
     public void A_quoted_sentence_loses_an_opening_that_points_back(string sentence, string expected) =>
         Assert.Equal(expected, StandaloneSentence.Of(sentence));
 
