@@ -1,5 +1,6 @@
 using ResearchBot.Answering.Offline;
 using ResearchBot.Answering.Sources;
+using ResearchBot.Text;
 using ResearchBot.Text.SentenceRoles;
 
 namespace ResearchBot.Answering.References;
