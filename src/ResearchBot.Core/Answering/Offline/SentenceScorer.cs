@@ -56,7 +56,4 @@ public static class SentenceScorer
         }
         return result;
     }
-
-    /// <summary>True when the sentence states the paper's contribution ("We propose …", "This paper introduces …").</summary>
-    public static bool IsContribution(string sentence) => ContributionSentences.IsProposal(sentence);
 }
