@@ -137,6 +137,8 @@ public sealed class DigestCommandTests : IDisposable
         Assert.Equal(keys.Count, keys.Distinct().Count());
         Assert.Equal(107, Regex.Matches(digest.Out, @"^  title = \{\{.+\}\},$", RegexOptions.Multiline).Count);
         Assert.Equal(107, Regex.Matches(digest.Out, @"^  year = \{\d{4}\},$", RegexOptions.Multiline).Count);
+        // Every entry has a url a person can open (the sample papers have no arXiv id: a Hugging Face search for the title).
+        Assert.Equal(107, Regex.Matches(digest.Out, @"^  url = \{https://\S+\},$", RegexOptions.Multiline).Count);
         Assert.Equal(0, ask.ExitCode);
         var cited = Regex.Matches(ask.Out, @"^@misc\{", RegexOptions.Multiline).Count;
         Assert.InRange(cited, 1, 8);

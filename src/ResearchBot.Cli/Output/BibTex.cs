@@ -7,7 +7,8 @@ namespace ResearchBot.Cli.Output;
 
 /// <summary>
 /// Papers as BibTeX <c>@misc</c> entries: the arXiv id as key when known (else the first title word and the year),
-/// title, authors when known, year (of publication, else of listing, then with a note saying so), the arXiv eprint and the url.
+/// title, authors when known, year (of publication, else of listing, then with a note saying so), the arXiv eprint and the
+/// url (<see cref="PaperLinks.Url"/>: the arXiv page, else the stored link, else a Hugging Face search for the title).
 /// </summary>
 internal static partial class BibTex
 {
@@ -30,7 +31,7 @@ internal static partial class BibTex
                 Field(sb, "eprint", arxiv);
                 Field(sb, "archivePrefix", "arXiv");
             }
-            if ((paper.Url ?? PaperId.ArxivUrl(paper.Id)) is { } url) Field(sb, "url", url);
+            Field(sb, "url", PaperLinks.Url(paper));
             if (paper.Published is null && paper.Date is { } listed) Field(sb, "note", $"Publication date unknown; listed {listed.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
             sb.Append("}\n\n");
         }
