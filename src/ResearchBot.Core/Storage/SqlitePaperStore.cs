@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.AI;
 using ResearchBot.Papers;
 using ResearchBot.Retrieval.Lexical;
-using ResearchBot.Retrieval.Text;
+using ResearchBot.Text.Analysis;
 
 namespace ResearchBot.Storage;
 
