@@ -4,7 +4,7 @@ using Microsoft.Extensions.AI;
 using ResearchBot.Embeddings;
 using ResearchBot.Papers;
 using ResearchBot.Retrieval.Lexical;
-using ResearchBot.Retrieval.Text;
+using ResearchBot.Text.Analysis;
 
 namespace ResearchBot.Storage;
 
