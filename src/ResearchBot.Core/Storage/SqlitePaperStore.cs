@@ -86,7 +86,7 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
             {
                 writer.Dispose();
             }
-            if (removed.Count > 0 || added.Count > 0) LexicalIndexWriter.Apply(c, tx, removed, added);
+            if (removed.Count > 0 || added.Count > 0) SqliteLexicalIndexWriter.Apply(c, tx, removed, added);
             if (addedCount + updatedCount > 0)
             {
                 if ((stored is null || stored.Model == EmbedderIdentity.LegacyOfflineModel) && dims is int dd)
@@ -201,7 +201,7 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
             }
             if (removed.Count > 0)
             {
-                LexicalIndexWriter.Apply(c, tx, removed, new PostingsBuilder());
+                SqliteLexicalIndexWriter.Apply(c, tx, removed, new PostingsBuilder());
                 BumpGeneration(c, tx);
             }
             tx.Commit();
