@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Data.Common;
 using Microsoft.Extensions.Options;
 using ResearchBot.Cli.Commands;
+using ResearchBot.Embeddings;
 using ResearchBot.Ingestion;
 using ResearchBot.Storage;
 

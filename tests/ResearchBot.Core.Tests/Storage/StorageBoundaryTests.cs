@@ -4,7 +4,8 @@ namespace ResearchBot.Tests.Storage;
 
 /// <summary>
 /// Persistence stays behind Storage's seams: no source file outside <c>src/ResearchBot.Core/Storage</c> holds SQL, uses a
-/// database driver,. Checked over the source tree, so a new file is checked too.
+/// database driver or names a concrete SQLite type (<c>SqlitePaperStore</c>, <c>SqliteConnectionFactory</c> …): consumers and
+/// hosts see Storage's interfaces only. Checked over the source tree, so a new file is checked too.
 /// </summary>
 public sealed partial class StorageBoundaryTests
 {
@@ -27,12 +28,21 @@ public sealed partial class StorageBoundaryTests
     }
 
     [Fact]
+    public void Consumers_and_hosts_name_no_concrete_store()
+    {
+        // Retrieval, Answering, Digest, Ingestion and the CLI and Discord hosts reach the store through Storage's interfaces.
+        var offenders = Lines(ConcreteSqliteType()).ToList();
+        Assert.True(offenders.Count == 0, "concrete SQLite type outside Storage:\n" + string.Join('\n', offenders));
+    }
+
+    [Fact]
     public void The_checks_see_the_store_itself()
     {
         // The patterns are not vacuous: each finds what it looks for in Storage's own files.
         var storage = Directory.EnumerateFiles(StorageFolder, "*.cs", SearchOption.AllDirectories).Select(File.ReadAllText).ToList();
         Assert.Contains(storage, s => DriverNamespace().IsMatch(s));
         Assert.Contains(storage, s => SqlStatement().IsMatch(s));
+        Assert.Contains(storage, s => ConcreteSqliteType().IsMatch(s));
     }
 
     private static IEnumerable<string> Lines(Regex pattern) =>
@@ -52,6 +62,9 @@ public sealed partial class StorageBoundaryTests
     /// <summary>A string literal that starts a SQL statement (keywords in capitals, as all our SQL is written).</summary>
     [GeneratedRegex(@"""\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|PRAGMA|WITH\s+\w+\s+AS)\b")]
     private static partial Regex SqlStatement();
+
+    [GeneratedRegex(@"\bSqlite[A-Z]\w*")]
+    private static partial Regex ConcreteSqliteType();
 
     private static string FindSourceRoot()
     {
