@@ -118,7 +118,7 @@ internal static class BenchCommand
         var embedder = warm.Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
         var batch = Math.Max(1, warm.Services.GetRequiredService<IOptions<EmbeddingOptions>>().Value.BatchSize);
         var embed0 = Stopwatch.StartNew();
-        foreach (var chunk in parsed.Select(SqlitePaperStore.EmbeddingText).Chunk(batch))
+        foreach (var chunk in parsed.Select(PaperEmbeddingText.Of).Chunk(batch))
             await embedder.GenerateAsync(chunk, cancellationToken: ct);
         var embedSeconds = embed0.Elapsed.TotalSeconds;
 

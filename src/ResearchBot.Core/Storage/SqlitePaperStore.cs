@@ -12,19 +12,16 @@ namespace ResearchBot.Storage;
 /// The default store: one SQLite file (WAL) holding papers, listings, an FTS5 title index, the lexical index
 /// and the embeddings. Every upsert is one transaction, so a crash or kill mid-ingest leaves the store as it was.
 /// </summary>
-public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbeddingGenerator<string, Embedding<float>> embedder, EmbeddingBatchOptions? batching = null) : IPaperStore
+public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbeddingGenerator<string, Embedding<float>> embedder, EmbeddingBatchOptions? batching = null) : IPaperStore, IPaperMaintenance
 {
     private const int ChunkSize = 4096;
     private readonly EmbeddingBatchOptions _batching = batching ?? new();
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
-    /// <summary>Where the store lives.</summary>
+    /// <summary>Where the store lives: its file path, or "in-memory store".</summary>
     public string Description => connections.Description;
 
     internal SqliteConnectionFactory Connections => connections;
-
-    /// <summary>The text a paper's embedding is made from.</summary>
-    public static string EmbeddingText(Paper p) => p.Title + ". " + p.Abstract;
 
     public async Task<UpsertResult> UpsertAsync(IReadOnlyList<Paper> papers, CancellationToken cancellationToken = default)
     {
@@ -86,7 +83,7 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
             {
                 writer.Dispose();
             }
-            if (removed.Count > 0 || added.Count > 0) LexicalIndexWriter.Apply(c, tx, removed, added);
+            if (removed.Count > 0 || added.Count > 0) SqliteLexicalIndexWriter.Apply(c, tx, removed, added);
             if (addedCount + updatedCount > 0)
             {
                 if ((stored is null || stored.Model == EmbedderIdentity.LegacyOfflineModel) && dims is int dd)
@@ -118,11 +115,10 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
             var postings = new PostingsBuilder();
             for (var i = 0; i < reindex.Count; i++) postings.Add(reindex[i].Doc, terms[i]);
             added.Merge(postings);
-            var vectors = await EmbedAsync([.. reindex.Select(x => EmbeddingText(x.Merged))], ct);
+            var vectors = await EmbedAsync([.. reindex.Select(x => PaperEmbeddingText.Of(x.Merged))], ct);
             return (changed, terms, vectors.ConvertAll(v => VectorCodec.Encode(v)));
         }, ct);
 
-    /// <summary>Rebuilds every embedding with the configured embedder (after changing embedding provider or model).</summary>
     public async Task<int> ReembedAsync(IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         await _writeLock.WaitAsync(cancellationToken);
@@ -133,7 +129,7 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
             var rows = new List<(int Doc, string Text)>();
             using (var cmd = Command(c, tx, "SELECT doc, title, abstract FROM papers ORDER BY doc"))
             using (var r = cmd.ExecuteReader())
-                while (r.Read()) rows.Add((r.GetInt32(0), r.GetString(1) + ". " + r.GetString(2)));
+                while (r.Read()) rows.Add((r.GetInt32(0), PaperEmbeddingText.Of(r.GetString(1), r.GetString(2))));
             using var vector = Command(c, tx, "INSERT OR REPLACE INTO embeddings(doc, vector) VALUES ($doc, $v)");
             int? dims = null;
             var done = 0;
@@ -168,7 +164,6 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
         }
     }
 
-    /// <summary>Removes papers (with their listings, vectors and index entries) by id; returns how many existed.</summary>
     public async Task<int> DeleteAsync(IEnumerable<string> ids, CancellationToken cancellationToken = default)
     {
         await _writeLock.WaitAsync(cancellationToken);
@@ -201,7 +196,7 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
             }
             if (removed.Count > 0)
             {
-                LexicalIndexWriter.Apply(c, tx, removed, new PostingsBuilder());
+                SqliteLexicalIndexWriter.Apply(c, tx, removed, new PostingsBuilder());
                 BumpGeneration(c, tx);
             }
             tx.Commit();

@@ -1,6 +1,5 @@
 using ResearchBot.Embeddings;
 using ResearchBot.Retrieval.Lexical;
-using ResearchBot.Storage;
 
 namespace ResearchBot.Retrieval.Index;
 
