@@ -83,7 +83,7 @@ public static class PaperFilterTranslator
         // list.Contains(x) as an instance call (List<T>, HashSet<T>, ...), or Enumerable/MemoryExtensions.Contains(source, x).
         Expression source, item;
         if (call.Object is { } target && call.Arguments.Count == 1 && target.Type != typeof(string)) (source, item) = (target, call.Arguments[0]);
-        else if (call.Object is null && call.Arguments.Count == 2
+        else if (call.Object is null && (call.Arguments.Count == 2 || call.Arguments is [_, _, ConstantExpression { Value: null }]) // no comparer, or the default one
                  && (call.Method.DeclaringType == typeof(Enumerable) || call.Method.DeclaringType == typeof(MemoryExtensions)))
             (source, item) = (call.Arguments[0], call.Arguments[1]);
         else throw Unsupported(call); // string.Contains (substring search) included: no SK connector's filter does it either
