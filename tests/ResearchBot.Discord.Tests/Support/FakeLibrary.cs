@@ -17,6 +17,8 @@ public sealed class FakeLibrary : IPaperSearch, IPaperStore, IDigestService, IIn
         Url = "https://arxiv.org/abs/2401.00001", Listings = [new Listing(new DateOnly(2026, 11, 20), "hf-daily")],
     };
 
+    public string Description => "fake library";
+
     public SignalList<IngestRequest> Ingests { get; } = new();
     public SignalList<DateOnly?> DigestRequests { get; } = new();
 
