@@ -28,6 +28,10 @@ public static class PaperMerger
         && a.AuthorCount == b.AuthorCount && a.Published == b.Published && a.Upvotes == b.Upvotes && a.Url == b.Url
         && a.AiSummary == b.AiSummary && a.AiKeywords.SequenceEqual(b.AiKeywords) && a.Listings.ToHashSet().SetEquals(b.Listings);
 
+    /// <summary>True when both records carry arXiv ids and they differ: then a shared title key does not make them one paper.</summary>
+    internal static bool DistinctArxivIds(Paper a, Paper b) =>
+        PaperId.TryArxiv(a.Id) is { } x && PaperId.TryArxiv(b.Id) is { } y && x != y;
+
     private static bool IsTitleId(string id) => id.StartsWith("t-", StringComparison.Ordinal);
 
     private static int? NullIfZero(int n) => n == 0 ? null : n;

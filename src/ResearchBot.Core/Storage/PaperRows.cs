@@ -30,19 +30,62 @@ internal static class PaperRows
         var listings = new Dictionary<int, List<Listing>>();
         foreach (var chunk in rows.Select(r => r.Doc).Chunk(500))
         {
-            using var cmd = c.CreateCommand();
-            cmd.Transaction = tx;
-            cmd.CommandText = $"SELECT doc, day, source FROM listings WHERE doc IN ({string.Join(',', chunk)}) ORDER BY day, source";
+            using var cmd = ListingsOf(c, tx, chunk);
             using var r = cmd.ExecuteReader();
-            while (r.Read())
-            {
-                var d = r.GetInt32(0);
-                if (!listings.TryGetValue(d, out var l)) listings[d] = l = [];
-                l.Add(new Listing(DateOnly.ParseExact(r.GetString(1), "yyyy-MM-dd"), r.GetString(2)));
-            }
+            while (r.Read()) AddListing(listings, r);
         }
-        return [.. rows.Select(r => listings.TryGetValue(r.Doc, out var l) ? r.Paper with { Listings = l } : r.Paper)];
+        return Attach(rows, listings);
     }
+
+    /// <summary><see cref="WithListings"/> through the driver's async API.</summary>
+    public static async Task<List<Paper>> WithListingsAsync(SqliteConnection c, List<(int Doc, Paper Paper)> rows, CancellationToken ct)
+    {
+        if (rows.Count == 0) return [];
+        var listings = new Dictionary<int, List<Listing>>();
+        foreach (var chunk in rows.Select(r => r.Doc).Chunk(500))
+        {
+            using var cmd = ListingsOf(c, null, chunk);
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct)) AddListing(listings, r);
+        }
+        return Attach(rows, listings);
+    }
+
+    /// <summary>The papers <paramref name="cmd"/> selects (<see cref="Columns"/>) with their listings.</summary>
+    public static async Task<List<Paper>> ReadPapersAsync(SqliteConnection c, SqliteCommand cmd, CancellationToken ct)
+    {
+        var rows = new List<(int, Paper)>();
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
+            while (await r.ReadAsync(ct)) rows.Add(Read(r));
+        return await WithListingsAsync(c, rows, ct);
+    }
+
+    /// <summary>The papers <paramref name="cmd"/> selects (<see cref="Columns"/>) with their document numbers and listings.</summary>
+    public static List<(int Doc, Paper Paper)> ReadNumbered(SqliteConnection c, SqliteCommand cmd)
+    {
+        var rows = new List<(int, Paper)>();
+        using (var r = cmd.ExecuteReader()) while (r.Read()) rows.Add(Read(r));
+        var papers = WithListings(c, cmd.Transaction, rows);
+        return [.. rows.Select((row, i) => (row.Item1, papers[i]))];
+    }
+
+    private static SqliteCommand ListingsOf(SqliteConnection c, SqliteTransaction? tx, int[] docs)
+    {
+        var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = $"SELECT doc, day, source FROM listings WHERE doc IN ({string.Join(',', docs)}) ORDER BY day, source";
+        return cmd;
+    }
+
+    private static void AddListing(Dictionary<int, List<Listing>> listings, SqliteDataReader r)
+    {
+        var d = r.GetInt32(0);
+        if (!listings.TryGetValue(d, out var l)) listings[d] = l = [];
+        l.Add(new Listing(DateOnly.ParseExact(r.GetString(1), "yyyy-MM-dd"), r.GetString(2)));
+    }
+
+    private static List<Paper> Attach(List<(int Doc, Paper Paper)> rows, Dictionary<int, List<Listing>> listings) =>
+        [.. rows.Select(r => listings.TryGetValue(r.Doc, out var l) ? r.Paper with { Listings = l } : r.Paper)];
 
     private static readonly string[] ParameterNames =
         ["$id", "$key", "$title", "$abstract", "$authors", "$author_count", "$published", "$upvotes", "$url", "$ai_summary", "$ai_keywords", "$date", "$title_len", "$abstract_len"];

@@ -92,12 +92,12 @@ public sealed class PaperVectorCollection(SqlitePaperStore store, HybridRanker r
     {
         ArgumentNullException.ThrowIfNull(records);
         List<PaperRecord> list = [.. records];
-        return store.UpsertAsync([.. list.Select(r => r.ToPaper())], new SqlitePaperStore.StoreWriteOptions(GivenVectors(list), ExactKeys: true), cancellationToken);
+        return store.UpsertAsync([.. list.Select(r => r.ToPaper())], new StoreWriteOptions(GivenVectors(list), ExactKeys: true), cancellationToken);
     }
 
     /// <summary>Ingestion's upsert: the same paper (by id or title key) is merged, and the counts are returned.</summary>
     public Task<UpsertResult> MergeAsync(IReadOnlyList<PaperRecord> records, CancellationToken cancellationToken = default) =>
-        store.UpsertAsync([.. records.Select(r => r.ToPaper())], new SqlitePaperStore.StoreWriteOptions(GivenVectors(records), ExactKeys: false), cancellationToken);
+        store.UpsertAsync([.. records.Select(r => r.ToPaper())], new StoreWriteOptions(GivenVectors(records), ExactKeys: false), cancellationToken);
 
     public override async IAsyncEnumerable<VectorSearchResult<PaperRecord>> SearchAsync<TInput>(TInput searchValue, int top, VectorSearchOptions<PaperRecord>? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

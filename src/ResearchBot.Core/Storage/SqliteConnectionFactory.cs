@@ -57,12 +57,33 @@ public sealed class SqliteConnectionFactory : IDisposable
     /// <summary>True when connections are read-only (a reader over a store that holds papers).</summary>
     public bool IsReadOnly { get; }
 
+    private const string ConnectionPragmas = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000; PRAGMA cache_size=-16384;";
+
     public SqliteConnection Open()
     {
         var c = new SqliteConnection(_connectionString);
         c.Open();
-        Exec(c, "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000; PRAGMA cache_size=-16384;");
+        Exec(c, ConnectionPragmas);
         return c;
+    }
+
+    /// <summary><see cref="Open"/> through the driver's async API, giving up when <paramref name="cancellationToken"/> fires.</summary>
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var c = new SqliteConnection(_connectionString);
+        try
+        {
+            await c.OpenAsync(cancellationToken);
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = ConnectionPragmas;
+            await cmd.ExecuteNonQueryAsync(cancellationToken);
+            return c;
+        }
+        catch
+        {
+            await c.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>

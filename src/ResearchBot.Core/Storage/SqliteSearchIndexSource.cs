@@ -90,20 +90,7 @@ public sealed class SqliteSearchIndexSource(SqliteConnectionFactory connections)
     }
 
     /// <summary>The embedder recorded with the stored vectors.</summary>
-    internal static StoredEmbedder? StoredEmbedding(SqliteConnection c, SqliteTransaction? tx = null)
-    {
-        using var cmd = c.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = "SELECT key, value FROM meta WHERE key IN ('embedding_model', 'embedding_dimensions')";
-        using var r = cmd.ExecuteReader();
-        string? model = null; var dims = 0;
-        while (r.Read())
-        {
-            if (r.GetString(0) == "embedding_model") model = r.GetString(1);
-            else dims = int.Parse(r.GetString(1));
-        }
-        return model is null ? null : new StoredEmbedder(model, dims);
-    }
+    internal static StoredEmbedder? StoredEmbedding(SqliteConnection c, SqliteTransaction? tx = null) => SqliteEmbedderRecord.Read(c, tx);
 
     private static object? Scalar(SqliteConnection c, string sql)
     {
