@@ -7,15 +7,26 @@ namespace ResearchBot.Answering.Offline;
 /// proposal naming it, else its first proposal, else its best method sentence), and a second sentence with what it
 /// found: the figure on the aspect asked about (memory, speed, cost, accuracy) when the question asks about one, else
 /// a result with a figure on the question's topic, else a sentence that answers the question much better than the
-/// first. Papers whose chosen sentences and title hardly address the question are left out (the top source stays).
+/// first. Papers whose chosen sentences and title hardly address the question are left out (the top source stays); one
+/// that retrieval judged nearly as relevant as the most relevant source needs to address the question less.
 /// </summary>
 public static class SentenceSelector
 {
     /// <summary>A paper must address at least this share of the question's weighted terms to be included…</summary>
     public const double MinAddress = 0.2;
 
-    /// <summary>…and at least this fraction of what the best paper addresses.</summary>
+    /// <summary>…and at least this fraction of what the best paper addresses…</summary>
     public const double MinAddressOfBest = 0.5;
+
+    /// <summary>
+    /// A paper retrieval judged nearly as relevant as the most relevant source (at least this fraction of its relevance)
+    /// is kept when its sentences address at least <see cref="MinAddressWhenRelevant"/> of the question: its abstract may
+    /// word the topic differently from the question.
+    /// </summary>
+    public const double MinRelevanceOfBest = 0.7;
+
+    /// <summary>The share of the question's weighted terms a paper nearly as relevant as the best must still address.</summary>
+    public const double MinAddressWhenRelevant = 0.1;
 
     /// <summary>
     /// The papers to show, each with one or two sentences: at most <paramref name="maxSentences"/> papers, and at most that
@@ -27,9 +38,12 @@ public static class SentenceSelector
         if (picks.Count == 0) return [];
         var best = picks.Max(p => p.Address);
         var first = picks[0];
+        var topRelevance = picks.Max(p => p.Source.Relevance);
         // A question with no content words ("What came out on Apr 27?") lists papers: nothing to leave out by.
         var kept = best <= 0 ? picks
-            : picks.Where(p => p == first || (p.Address >= MinAddress && p.Address >= MinAddressOfBest * best)).ToList();
+            : picks.Where(p => p == first
+                || (p.Address >= MinAddress && p.Address >= MinAddressOfBest * best)
+                || (p.Address >= MinAddressWhenRelevant && p.Source.Relevance >= MinRelevanceOfBest * topRelevance)).ToList();
 
         // Budget: one lead sentence per kept paper, in retrieval order; a figure on the aspect asked about comes with
         // its paper's lead without counting; the sentences left over go to results with figures on the topic.

@@ -14,7 +14,13 @@ internal sealed class QueryTerms
     private readonly Dictionary<string, List<int>> _slotsByTerm = new(StringComparer.Ordinal);
     private readonly List<double> _slotIdf = [];
     private readonly List<(int A, int B, double Weight)> _pairs = [];
-    private double _idfTotal, _pairTotal;
+    private double _idfTotal, _pairTotal, _evidenceScale;
+
+    /// <summary>
+    /// <see cref="DocumentMatch.Evidence"/> saturates when a paper holds question words worth this many words as rare as
+    /// one only a single paper holds (the scale follows the corpus size, as IDF does).
+    /// </summary>
+    internal const double EvidenceWords = 4;
 
     /// <summary>Distinct index terms with their weights (a repeated word counts more; a typo correction a little less).</summary>
     public List<(string Term, double Weight)> Weighted { get; } = [];
@@ -62,6 +68,7 @@ internal sealed class QueryTerms
             if (sequence[i] != sequence[i + 1])
                 q._pairs.Add((sequence[i], sequence[i + 1], Math.Min(q._knownIdf[sequence[i]], q._knownIdf[sequence[i + 1]])));
         q._idfTotal = q._slotIdf.Sum();
+        q._evidenceScale = EvidenceWords * s.Idf(1);
         q._pairTotal = q._pairs.Sum(p => p.Weight);
         return q;
     }
@@ -127,6 +134,22 @@ internal sealed class QueryTerms
             for (var i = 0; i < positions.Length; i++)
                 if (positions[i] is not null) sum += query._slotIdf[i] * (exact[i] ? 1 : CorrectionCredit);
             return sum / query._idfTotal;
+        }
+
+        /// <summary>
+        /// 0..1: how much the paper holds of the question in absolute terms, the IDF of the question words it holds (words
+        /// the store knows; a typo correction counts half) up to <see cref="EvidenceWords"/> words as rare as a one-paper word.
+        /// Unlike <see cref="Coverage"/> it does not shrink with the question's length: a long paraphrased question whose
+        /// paper holds several of its rarer words has strong evidence though many of its words are someone else's phrasing,
+        /// while a paper holding one or two common words of a short question has little.
+        /// </summary>
+        public double Evidence()
+        {
+            if (query._evidenceScale <= 0) return 0;
+            var sum = 0.0;
+            for (var i = 0; i < positions.Length; i++)
+                if (positions[i] is not null) sum += query._knownIdf[i] * (exact[i] ? 1 : CorrectionCredit);
+            return Math.Min(1, sum / query._evidenceScale);
         }
 
         /// <summary>True when at least one question word occurs in the paper as written (typo corrections alone never make a paper relevant).</summary>

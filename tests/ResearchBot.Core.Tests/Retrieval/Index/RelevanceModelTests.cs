@@ -113,4 +113,46 @@ public class RelevanceModelTests
 
         Assert.True(asTypo.Relevance > asName.Relevance, $"typo {asTypo.Relevance:F3}, name {asName.Relevance:F3}");
     }
+
+    [Fact]
+    public async Task Evidence_is_what_a_paper_holds_and_does_not_shrink_with_the_questions_other_words()
+    {
+        using var t = await StoreAsync();
+        const string question = "graph neural networks for molecule property prediction";
+        const string paraphrase = question + " explained gently for curious newcomers";
+
+        var short_ = Parse(t, question).Match(Molecules.Title, Molecules.Abstract);
+        var long_ = Parse(t, paraphrase).Match(Molecules.Title, Molecules.Abstract);
+
+        Assert.Equal(short_.Evidence(), long_.Evidence(), 6);
+        Assert.True(long_.Coverage() < short_.Coverage(), $"{long_.Coverage():F3} vs {short_.Coverage():F3}");
+        Assert.InRange(short_.Evidence(), 0.9, 1);
+    }
+
+    [Fact]
+    public async Task A_paper_holding_one_common_question_word_has_little_evidence()
+    {
+        using var t = await StoreAsync();
+        var query = Parse(t, "graph neural networks for molecule property prediction");
+
+        var speech = query.Match(Speech.Title, Speech.Abstract).Evidence();
+        var molecules = query.Match(Molecules.Title, Molecules.Abstract).Evidence();
+
+        Assert.InRange(speech, 0, 0.25);
+        Assert.True(molecules > 3 * speech, $"molecules {molecules:F3}, speech {speech:F3}");
+    }
+
+    [Fact]
+    public async Task Evidence_counts_a_typo_correction_half_and_a_word_no_paper_holds_not_at_all()
+    {
+        using var t = await StoreAsync();
+
+        var exact = Parse(t, "quantization").Match(Quantization.Title, Quantization.Abstract).Evidence();
+        var typo = Parse(t, "quanitzation").Match(Quantization.Title, Quantization.Abstract).Evidence();
+        var unknown = Parse(t, "watermarking").Match(Quantization.Title, Quantization.Abstract).Evidence();
+
+        Assert.True(exact > 0);
+        Assert.Equal(QueryTerms.DocumentMatch.CorrectionCredit * exact, typo, 6);
+        Assert.Equal(0, unknown);
+    }
 }
