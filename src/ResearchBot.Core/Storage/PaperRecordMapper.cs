@@ -49,8 +49,11 @@ public static class PaperRecordMapper
         Paper = p,
     };
 
-    /// <summary>The paper a record stores: its fields, with the listings of <see cref="PaperRecord.Paper"/> when it has one.</summary>
-    public static Paper ToPaper(PaperRecord r) => new()
+    /// <summary>
+    /// The paper a record stores: its fields, with the listings of <see cref="PaperRecord.Paper"/> when it has one (that paper
+    /// itself when the record's fields still hold its values, as on ingestion: no copy per paper).
+    /// </summary>
+    public static Paper ToPaper(PaperRecord r) => r.Paper is { } p && Holds(r, p) ? p : new()
     {
         Id = r.Id,
         Title = r.Title,
@@ -64,4 +67,9 @@ public static class PaperRecordMapper
         AiKeywords = r.AiKeywords ?? [],
         Listings = r.Paper?.Listings ?? [],
     };
+
+    private static bool Holds(PaperRecord r, Paper p) =>
+        r.Id == p.Id && r.Title == p.Title && r.Abstract == p.Abstract && r.Published == p.Published && r.AuthorCount == p.AuthorCount
+        && r.Upvotes == p.Upvotes && r.Url == p.Url && r.AiSummary == p.AiSummary
+        && (r.Authors ?? []).SequenceEqual(p.Authors, StringComparer.Ordinal) && (r.AiKeywords ?? []).SequenceEqual(p.AiKeywords, StringComparer.Ordinal);
 }
