@@ -7,7 +7,10 @@ using Microsoft.Extensions.Options;
 using ResearchBot.Answering.References;
 using ResearchBot.Discord.Bot;
 using ResearchBot.Discord.Gateway;
+using ResearchBot.Discord.Guilds;
 using ResearchBot.Discord.Rest;
+using ResearchBot.Storage.BotState;
+using ResearchBot.Telemetry;
 
 namespace ResearchBot.Discord;
 
@@ -37,6 +40,11 @@ public static class DiscordServiceCollectionExtensions
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers();
 
+        services.AddBotState(configuration);
+        services.AddResearchBotMetrics();
+        services.AddSingleton<ServerSettings>();
+        services.AddSingleton<TokenBudget>();
+        services.AddSingleton<SettingsCommand>();
         services.AddSingleton<BotIdentity>();
         services.AddSingleton<ConversationStore>();
         services.TryAddSingleton<ReferenceResolver>();
