@@ -9,6 +9,7 @@ using ResearchBot.Discord.Bot;
 using ResearchBot.Discord.Gateway;
 using ResearchBot.Discord.Guilds;
 using ResearchBot.Discord.Rest;
+using ResearchBot.Ingestion.Scheduling;
 using ResearchBot.Storage.BotState;
 using ResearchBot.Telemetry;
 
@@ -42,6 +43,7 @@ public static class DiscordServiceCollectionExtensions
 
         services.AddBotState(configuration);
         services.AddResearchBotMetrics();
+        services.AddScheduledIngest(configuration);
         services.AddSingleton<ServerSettings>();
         services.AddSingleton<TokenBudget>();
         services.AddSingleton<SettingsCommand>();

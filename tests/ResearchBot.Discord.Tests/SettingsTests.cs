@@ -137,7 +137,9 @@ public sealed class TokenBudgetTests
         async Task<EmulatedMessage> AskAsync(string id)
         {
             await bot.Gateway.DispatchAsync("INTERACTION_CREATE", DiscordEvents.Command(id, "t-" + id, app, "ask", new Dictionary<string, string> { ["question"] = "what is RAG?" }));
-            return await bot.WaitForMessageAsync(m => m.Id == "original:t-" + id && (m.Content.StartsWith("About", StringComparison.Ordinal) && m.Embeds is not null || m.Content.StartsWith("This server", StringComparison.Ordinal)), id);
+            var reply = await bot.WaitForMessageAsync(m => m.Id == "original:t-" + id && (m.Content.StartsWith("About", StringComparison.Ordinal) && m.Embeds is not null || m.Content.StartsWith("This server", StringComparison.Ordinal)), id);
+            await bot.Host.Services.GetRequiredService<ResearchBot.Discord.Bot.InFlightTracker>().DrainAsync(TimeSpan.FromSeconds(10), CancellationToken.None);
+            return reply;
         }
 
         var first = await AskAsync("a1");   // 80 of 100
@@ -166,6 +168,10 @@ public sealed class TokenBudgetTests
 
         await bot.MentionAsync("m1", "first question");
         await bot.WaitForMessageAsync(m => m.ReplyTo == "m1" && m.Embeds is not null, "the first answer");
+        // The tokens are counted right after the answer is delivered.
+        var usage = bot.Host.Services.GetRequiredService<ITokenUsageRepository>();
+        var today = DateOnly.FromDateTime(bot.Clock.GetUtcNow().UtcDateTime);
+        for (var i = 0; i < 600 && await usage.GetAsync(DiscordEvents.GuildId, today) < 10; i++) await Task.Delay(50);
         await bot.MentionAsync("m2", "second question");
         var refusal = await bot.WaitForMessageAsync(m => m.ReplyTo == "m2", "the refusal");
 
