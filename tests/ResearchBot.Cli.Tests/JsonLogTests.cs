@@ -19,22 +19,26 @@ public sealed class JsonLogTests : IDisposable
         catch (JsonException) { return false; }
     }
 
+    /// <summary>The bot host without a token: it logs its start and the reason it stops, then exits with 1.</summary>
+    private Task<CliResult> RunBotWithoutTokenAsync(string? formatter) => CliProcess.RunAsync(_cli.Folder, ["discord", "--db", _cli.Db], new Dictionary<string, string?>
+    {
+        ["Logging:LogLevel:Default"] = "Information", ["Logging:Console:FormatterName"] = formatter, ["Health:Url"] = "", ["Discord:Token"] = "",
+    });
+
     [Fact]
     public async Task Json_logs_are_one_object_per_line_and_text_logs_are_not_json()
     {
-        var json = await CliProcess.RunAsync(_cli.Folder, ["ingest", CliRunner.SamplePage(0), "--db", _cli.Db], new Dictionary<string, string?>
-        {
-            ["Logging:LogLevel:Default"] = "Information", ["Logging:Console:FormatterName"] = "json",
-        });
-        var text = await CliProcess.RunAsync(_cli.Folder, ["ingest", CliRunner.SamplePage(1), "--db", _cli.Db], new Dictionary<string, string?>
-        {
-            ["Logging:LogLevel:Default"] = "Information",
-        });
+        // A store with papers already (the notice about loading the sample corpus into an empty store is not a log).
+        Assert.Equal(0, (await _cli.RunAsync("ingest", CliRunner.SamplePage(0))).ExitCode);
+        var json = await RunBotWithoutTokenAsync("json");
+        var text = await RunBotWithoutTokenAsync(null);
 
-        Assert.Equal(0, json.ExitCode);
-        Assert.Contains(json.ErrorLines, IsJsonLog);
-        Assert.Equal(0, text.ExitCode);
-        Assert.NotEmpty(text.ErrorLines);
+        Assert.Equal(1, json.ExitCode);
+        Assert.NotEmpty(json.ErrorLines);
+        Assert.All(json.ErrorLines, line => Assert.True(IsJsonLog(line), line));
+        Assert.Contains(json.ErrorLines, l => l.Contains("\"LogLevel\":\"Critical\"", StringComparison.Ordinal) && l.Contains("Discord:Token is not set", StringComparison.Ordinal));
+        Assert.Equal(1, text.ExitCode);
+        Assert.Contains(text.ErrorLines, l => l.Contains("Discord:Token is not set", StringComparison.Ordinal));
         Assert.DoesNotContain(text.ErrorLines, IsJsonLog);
     }
 
