@@ -86,6 +86,26 @@ public sealed partial class HealthTests
         Assert.Equal("1", Value(metrics, "researchbot_abstentions_total", "surface=\"mention\""));
     }
 
+    [Fact]
+    public async Task With_OTEL_EXPORTER_OTLP_ENDPOINT_set_the_metrics_are_also_pushed_to_that_collector()
+    {
+        await using var collector = await ResearchBot.TestSupport.Http.RecordedResponseServer.StartAsync();
+        collector.Enqueue(Enumerable.Range(0, 50).Select(_ => new ResearchBot.TestSupport.Http.RecordedResponse(200, "", "application/x-protobuf")).ToArray());
+        await using var bot = await BotHarness.StartAsync(otherSettings: new Dictionary<string, string?>
+        {
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.BaseUrl.ToString().TrimEnd('/'),
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            ["OTEL_METRIC_EXPORT_INTERVAL"] = "200",
+        });
+        await bot.ReadyAsync();
+
+        await bot.MentionAsync("m1", "what is RAG?");
+        await bot.WaitForMessageAsync(m => m.ReplyTo == "m1" && m.Embeds is not null, "the answer");
+        for (var i = 0; i < 200 && !collector.Requests.Any(r => r.PathAndQuery == "/v1/metrics"); i++) await Task.Delay(50);
+
+        Assert.Contains(collector.Requests, r => r.Method == "POST" && r.PathAndQuery == "/v1/metrics");
+    }
+
     /// <summary>The value of the sample of <paramref name="name"/> whose labels include all of <paramref name="labels"/>, or null.</summary>
     private static string? Value(string metrics, string name, params string[] labels)
     {
