@@ -55,15 +55,17 @@ internal partial class Program
             .AddInMemoryCollection(overrides);
 
         LoggingSettings.Check(builder.Configuration);
+        var json = LoggingSettings.WantsJson(builder.Configuration);
         builder.Logging
             .SetMinimumLevel(LogLevel.Warning)
             .AddConfiguration(builder.Configuration.GetSection("Logging"))
             .AddConsole(o =>
             {
                 o.LogToStandardErrorThreshold = LogLevel.Trace;
-                o.FormatterName = SafeConsoleFormatter.FormatterName;
+                o.FormatterName = json ? ConsoleFormatterNames.Json : SafeConsoleFormatter.FormatterName;
             })
             .AddConsoleFormatter<SafeConsoleFormatter, ConsoleFormatterOptions>();
+        if (json) builder.Logging.AddJsonConsole(o => o.JsonWriterOptions = new System.Text.Json.JsonWriterOptions { Indented = false });
 
         builder.Services.AddSingleton(access ?? StoreAccess.Writer);
         builder.Services.AddResearchBot(builder.Configuration);

@@ -45,6 +45,9 @@ public sealed class DiscordOptions
     /// <summary>Conversation turns kept per thread or DM.</summary>
     public int MaxHistoryTurns { get; set; } = 12;
 
+    /// <summary>Language-model tokens each server may use per day (UTC) before questions are refused politely; 0: no limit. A server can set its own with <c>/settings</c>.</summary>
+    public long TokenBudgetPerGuildPerDay { get; set; }
+
     /// <summary>URL in the <c>User-Agent</c> header.</summary>
     public string UserAgentUrl { get; set; } = "https://github.com/researchbot/researchbot";
 
@@ -56,5 +59,5 @@ public sealed class DiscordOptions
         $"Token={(Token.Length > 0 ? "[redacted]" : "[missing]")}, ApiBaseUrl={ApiBaseUrl}, GatewayUrl={GatewayUrl ?? "(from API)"}, " +
         $"GuildId={GuildId?.ToString() ?? "(global)"}, DigestChannelId={DigestChannelId?.ToString() ?? "(none)"}, DigestCron={DigestCron}, " +
         $"DigestTimeZone={DigestTimeZone}, MaxQuestionLength={MaxQuestionLength}, UserCooldown={UserCooldown}, " +
-        $"MaxAnswersInFlightPerChannel={MaxAnswersInFlightPerChannel}, ShutdownGrace={ShutdownGrace}";
+        $"MaxAnswersInFlightPerChannel={MaxAnswersInFlightPerChannel}, ShutdownGrace={ShutdownGrace}, TokenBudgetPerGuildPerDay={TokenBudgetPerGuildPerDay}";
 }

@@ -13,7 +13,7 @@ public sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
             errors.Add($"Discord:ApiBaseUrl must be an http(s) URL, not '{options.ApiBaseUrl}'");
         if (options.GatewayUrl is { Length: > 0 } g && (!Uri.TryCreate(g, UriKind.Absolute, out var gw) || gw.Scheme is not ("ws" or "wss")))
             errors.Add($"Discord:GatewayUrl must be a ws(s) URL, not '{g}'");
-        if (options.DigestChannelId is not null)
+        // Checked even without a channel: a server's /settings can turn its digest on at any time.
         {
             try { CronExpression.Parse(options.DigestCron); }
             catch (CronFormatException ex) { errors.Add($"Discord:DigestCron '{options.DigestCron}' is not a cron expression: {ex.Message}"); }
@@ -22,6 +22,7 @@ public sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
         }
         if (options.MaxQuestionLength < 1) errors.Add("Discord:MaxQuestionLength must be at least 1");
         if (options.MaxAnswersInFlightPerChannel < 1) errors.Add("Discord:MaxAnswersInFlightPerChannel must be at least 1");
+        if (options.TokenBudgetPerGuildPerDay < 0) errors.Add($"Discord:TokenBudgetPerGuildPerDay cannot be negative (0 means no limit), not {options.TokenBudgetPerGuildPerDay}");
         if (options.MaxHistoryTurns < 1) errors.Add($"Discord:MaxHistoryTurns must be at least 1 (it is {options.MaxHistoryTurns})");
         if (!Uri.TryCreate(options.UserAgentUrl, UriKind.Absolute, out var agent) || agent.Scheme is not ("http" or "https"))
             errors.Add($"Discord:UserAgentUrl must be an http(s) URL, not '{options.UserAgentUrl}'");

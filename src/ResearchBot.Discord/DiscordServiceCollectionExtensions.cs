@@ -8,7 +8,12 @@ using ResearchBot.Answering.References;
 using ResearchBot.Configuration;
 using ResearchBot.Discord.Bot;
 using ResearchBot.Discord.Gateway;
+using ResearchBot.Discord.Guilds;
+using ResearchBot.Discord.Health;
 using ResearchBot.Discord.Rest;
+using ResearchBot.Ingestion.Scheduling;
+using ResearchBot.Storage.BotState;
+using ResearchBot.Telemetry;
 
 namespace ResearchBot.Discord;
 
@@ -33,10 +38,17 @@ public static class DiscordServiceCollectionExtensions
 
         services.AddHttpClient<DiscordRestClient>((sp, http) =>
                 http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<DiscordOptions>>().Value.ApiBaseUrl.TrimEnd('/') + "/"))
-            .AddHttpMessageHandler(sp => new RateLimitHandler(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RateLimitHandler>>()))
+            .AddHttpMessageHandler(sp => new RateLimitHandler(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RateLimitHandler>>(), sp.GetRequiredService<ResearchBotMetrics>()))
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers();
 
+        services.AddBotState(configuration);
+        services.AddResearchBotMetrics();
+        services.AddScheduledIngest(configuration);
+        services.AddBotHealth(configuration);
+        services.AddSingleton<ServerSettings>();
+        services.AddSingleton<TokenBudget>();
+        services.AddSingleton<SettingsCommand>();
         services.AddSingleton<BotIdentity>();
         services.AddSingleton<ConversationStore>();
         services.TryAddSingleton<ReferenceResolver>();

@@ -34,6 +34,8 @@ public sealed class ExampleSettingsTests : IDisposable
         { "Digest", typeof(DigestOptions) },
         { "Prompts", typeof(PromptOptions) },
         { "Discord", typeof(DiscordOptions) },
+        { "Ingest", typeof(ResearchBot.Ingestion.Scheduling.IngestScheduleOptions) },
+        { "Health", typeof(ResearchBot.Discord.Health.HealthOptions) },
     };
 
     [Theory]

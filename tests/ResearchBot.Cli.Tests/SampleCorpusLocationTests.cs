@@ -2,7 +2,7 @@ using ResearchBot.Ingestion;
 
 namespace ResearchBot.Cli.Tests;
 
-/// <summary>The sample corpus is found from anywhere: as given, from the current folder, or above the executable.</summary>
+/// <summary>The sample corpus is found from anywhere: as given, from the current folder, above the executable, or built in.</summary>
 public sealed class SampleCorpusLocationTests : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("rb-locate-").FullName;
@@ -28,10 +28,14 @@ public sealed class SampleCorpusLocationTests : IDisposable
     }
 
     [Fact]
-    public void The_cli_output_carries_the_sample_pages()
+    public void The_default_corpus_is_built_into_the_program_when_no_folder_has_it()
     {
-        var bundled = Path.Combine(AppContext.BaseDirectory, "data", "sample");
+        var found = SampleCorpusLoader.Locate("data/sample", _root);
 
-        Assert.Equal(5, Directory.GetFiles(bundled, "*.txt").Length);
+        Assert.NotNull(found);
+        Assert.StartsWith(Path.GetTempPath(), found);
+        Assert.Equal(
+            Directory.GetFiles(CliRunner.SampleFolder).Select(f => (Path.GetFileName(f), File.ReadAllText(f))).Order(),
+            Directory.GetFiles(found).Select(f => (Path.GetFileName(f), File.ReadAllText(f))).Order());
     }
 }

@@ -24,7 +24,8 @@ public sealed class SampleCorpusLoader(IPaperStore store, IIngestionService inge
 
     /// <summary>
     /// The sample corpus folder: <paramref name="configured"/> as an absolute path, else relative to the current directory,
-    /// else relative to <see cref="AppContext.BaseDirectory"/> or one of its parents. Null when none exists.
+    /// else relative to <see cref="AppContext.BaseDirectory"/> or one of its parents, else (for the default
+    /// <c>data/sample</c> only) the corpus built into the program. Null when none exists.
     /// </summary>
     public static string? Locate(string configured, string? startDirectory = null)
     {
@@ -37,7 +38,7 @@ public sealed class SampleCorpusLoader(IPaperStore store, IIngestionService inge
             var candidate = Path.Combine(dir.FullName, configured);
             if (Directory.Exists(candidate)) return candidate;
         }
-        return null;
+        return configured == new StorageOptions().SampleCorpus ? Bundled.BundledFolder.Extract(Bundled.BundledFolder.SampleCorpus) : null;
     }
 }
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using ResearchBot.Answering;
 using ResearchBot.ChatClients;
 using ResearchBot.Discord.Rest.Models;
+using ResearchBot.Telemetry;
 
 namespace ResearchBot.Discord.Bot;
 
@@ -11,12 +12,14 @@ namespace ResearchBot.Discord.Bot;
 /// Streams an answer into a reply: the primary message shows the text so far, edited at most once per
 /// <see cref="DiscordOptions.StreamEditInterval"/>; the checked answer then replaces it, split into messages, sources in an embed.
 /// </summary>
-public sealed class AnswerStreamer(IAnswerService answers, IOptions<DiscordOptions> options, TimeProvider time, ILogger<AnswerStreamer> log)
+public sealed class AnswerStreamer(IAnswerService answers, IOptions<DiscordOptions> options, TimeProvider time, ResearchBotMetrics metrics, ILogger<AnswerStreamer> log)
 {
     /// <summary>Streams and delivers the answer; null when it failed (the reply then says so). <paramref name="answered"/> runs
-    /// before the final answer is delivered, so a conversation is up to date by the time the person can reply to it.</summary>
-    public async Task<Answer?> StreamAsync(AskRequest request, IReplyTarget target, CancellationToken cancellationToken, Action<Answer>? answered = null)
+    /// before the final answer is delivered, so a conversation is up to date by the time the person can reply to it.
+    /// <paramref name="surface"/> names where it was asked, in the metrics.</summary>
+    public async Task<Answer?> StreamAsync(AskRequest request, IReplyTarget target, CancellationToken cancellationToken, Action<Answer>? answered = null, string surface = "discord")
     {
+        var started = time.GetTimestamp();
         var text = new StringBuilder();
         long? lastShown = null;
         Answer? answer = null;
@@ -37,6 +40,7 @@ public sealed class AnswerStreamer(IAnswerService answers, IOptions<DiscordOptio
         {
             // The provider failed: its one-line reason is the reply (after the partial answer, if text had arrived).
             failure = ex.Message;
+            metrics.ProviderFailed(surface);
             log.LogWarning("Answering failed: {Error}", ex.Message);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -49,6 +53,7 @@ public sealed class AnswerStreamer(IAnswerService answers, IOptions<DiscordOptio
             return null;
         }
         answered?.Invoke(answer);
+        metrics.Answered(surface, answer.Mode, answer.Abstained, time.GetElapsedTime(started));
         var body = failure is null ? answer.Text : $"{answer.Text}\n\n(The answer is incomplete: {failure})";
         await target.DeliverAsync(body, SourcesEmbed.Build(answer.CitedSources), cancellationToken);
         return answer;

@@ -1,70 +1,82 @@
 using Microsoft.Extensions.Options;
 using ResearchBot.Answering;
 using ResearchBot.Answering.References;
+using ResearchBot.BotState;
 
 namespace ResearchBot.Discord.Bot;
 
 /// <summary>
 /// One conversation per thread (or DM channel): the turns so far, newest kept, and the last numbered list shown there
-/// (an answer's sources or a /search), so "[2]" and <c>/paper 2</c> mean what is on screen. In memory.
+/// (an answer's sources or a /search), so "[2]" and <c>/paper 2</c> mean what is on screen. Kept in the store through
+/// <see cref="IConversationRepository"/>, so a restarted bot continues where it was; recently used channels (including
+/// those that are no conversation) are cached in memory, so a message in an unrelated channel costs no store read.
 /// </summary>
-public sealed class ConversationStore(IOptions<DiscordOptions> options)
+public sealed class ConversationStore(IConversationRepository repository, IOptions<DiscordOptions> options, TimeProvider time)
 {
-    private const int MaxConversations = 1000;
-    private readonly Dictionary<string, List<ChatTurn>> _byChannel = [];
+    private const int MaxCached = 1000;
+    private readonly Dictionary<string, ConversationState?> _cache = [];
     private readonly Queue<string> _order = new();
-    private readonly Dictionary<string, ShownList> _shown = [];
-    private readonly Queue<string> _shownOrder = new();
     private readonly Lock _lock = new();
 
     /// <summary>True when <paramref name="channelId"/> is a conversation the bot is part of.</summary>
-    public bool Has(string channelId)
-    {
-        lock (_lock) return _byChannel.ContainsKey(channelId);
-    }
+    public bool Has(string channelId) => Get(channelId)?.Started == true;
 
     /// <summary>The turns so far, oldest first (empty when none).</summary>
-    public IReadOnlyList<ChatTurn> History(string channelId)
-    {
-        lock (_lock) return _byChannel.TryGetValue(channelId, out var turns) ? turns.ToArray() : [];
-    }
+    public IReadOnlyList<ChatTurn> History(string channelId) => Get(channelId)?.Turns ?? [];
 
     /// <summary>The last numbered list shown in <paramref name="channelId"/>, or null.</summary>
-    public ShownList? Shown(string channelId)
-    {
-        lock (_lock) return _shown.GetValueOrDefault(channelId);
-    }
+    public ShownList? Shown(string channelId) => Get(channelId)?.Shown;
 
     /// <summary>Remembers the numbered list just shown in <paramref name="channelId"/> (null keeps the previous one). Does not start a conversation.</summary>
     public void SetShown(string channelId, ShownList? list)
     {
         if (list is null) return;
-        lock (_lock)
-        {
-            if (!_shown.ContainsKey(channelId))
-            {
-                _shownOrder.Enqueue(channelId);
-                if (_shownOrder.Count > MaxConversations) _shown.Remove(_shownOrder.Dequeue());
-            }
-            _shown[channelId] = list;
-        }
+        Update(channelId, current => (current ?? Empty(channelId)) with { Shown = list });
     }
 
     /// <summary>Adds a question and its answer (with the sources its [n] point at), starting the conversation when new.</summary>
     public void Append(string channelId, string question, string answer, IReadOnlyList<AnswerSource>? sources = null)
     {
+        var max = Math.Max(2, options.Value.MaxHistoryTurns);
+        Update(channelId, current =>
+        {
+            var turns = (current?.Turns ?? []).Append(new ChatTurn("user", question)).Append(new ChatTurn("assistant", answer, sources)).ToList();
+            if (turns.Count > max) turns.RemoveRange(0, turns.Count - max);
+            return (current ?? Empty(channelId)) with { Started = true, Turns = turns };
+        });
+    }
+
+    private ConversationState Empty(string channelId) => new(channelId, false, [], null, time.GetUtcNow());
+
+    private void Update(string channelId, Func<ConversationState?, ConversationState> change)
+    {
+        ConversationState updated;
         lock (_lock)
         {
-            if (!_byChannel.TryGetValue(channelId, out var turns))
-            {
-                _byChannel[channelId] = turns = [];
-                _order.Enqueue(channelId);
-                if (_order.Count > MaxConversations) _byChannel.Remove(_order.Dequeue());
-            }
-            turns.Add(new ChatTurn("user", question));
-            turns.Add(new ChatTurn("assistant", answer, sources));
-            var max = Math.Max(2, options.Value.MaxHistoryTurns);
-            if (turns.Count > max) turns.RemoveRange(0, turns.Count - max);
+            updated = change(Get(channelId)) with { UpdatedAt = time.GetUtcNow() };
+            Cache(channelId, updated);
         }
+        repository.SaveAsync(updated).GetAwaiter().GetResult();
+    }
+
+    private ConversationState? Get(string channelId)
+    {
+        lock (_lock)
+        {
+            if (_cache.TryGetValue(channelId, out var cached)) return cached;
+            var stored = repository.GetAsync(channelId).GetAwaiter().GetResult();
+            Cache(channelId, stored);
+            return stored;
+        }
+    }
+
+    private void Cache(string channelId, ConversationState? state)
+    {
+        if (!_cache.ContainsKey(channelId))
+        {
+            _order.Enqueue(channelId);
+            if (_order.Count > MaxCached) _cache.Remove(_order.Dequeue());
+        }
+        _cache[channelId] = state;
     }
 }

@@ -1,20 +1,24 @@
 using Cronos;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using ResearchBot.Digest;
+using ResearchBot.Discord.Guilds;
 using ResearchBot.Discord.Rest;
 using ResearchBot.Ingestion;
 
 namespace ResearchBot.Discord.Bot;
 
-/// <summary>At each <see cref="DiscordOptions.DigestCron"/> time (in <see cref="DiscordOptions.DigestTimeZone"/>): ingests the
-/// day's Hugging Face papers and posts the digest to <see cref="DiscordOptions.DigestChannelId"/>.</summary>
+/// <summary>
+/// Posts the daily digests: one per server that set a digest channel with <c>/settings</c> (at its time, in its time zone,
+/// ranked by its interests), and the configured <see cref="DiscordOptions.DigestChannelId"/> at
+/// <see cref="DiscordOptions.DigestCron"/> in <see cref="DiscordOptions.DigestTimeZone"/>. Each post first ingests the day's
+/// Hugging Face papers. A settings change is picked up at once.
+/// </summary>
 public sealed class DigestScheduler(
     IIngestionService ingestion,
     IDigestService digests,
     DiscordRestClient rest,
-    IOptions<DiscordOptions> options,
+    ServerSettings settings,
     TimeProvider time,
     ILogger<DigestScheduler> log) : BackgroundService
 {
@@ -22,36 +26,48 @@ public sealed class DigestScheduler(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var o = options.Value;
-        if (o.DigestChannelId is not { } channel)
-        {
-            log.LogInformation("No Discord:DigestChannelId: the scheduled digest is off");
-            return;
-        }
-        var cron = CronExpression.Parse(o.DigestCron);
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(o.DigestTimeZone);
         while (!stoppingToken.IsCancellationRequested)
         {
-            if (cron.GetNextOccurrence(time.GetUtcNow(), zone) is not { } next) return;
-            log.LogInformation("Next digest at {Next}", next);
+            var changed = settings.Changed;
+            IReadOnlyList<DigestSchedule> schedules;
+            try { schedules = await settings.DigestSchedulesAsync(stoppingToken); }
+            catch (OperationCanceledException) { return; }
+            var now = time.GetUtcNow();
+            var due = schedules
+                .Select(s => (Schedule: s, Zone: TimeZoneInfo.FindSystemTimeZoneById(s.TimeZone), Next: CronExpression.Parse(s.Cron).GetNextOccurrence(now, TimeZoneInfo.FindSystemTimeZoneById(s.TimeZone))))
+                .Where(d => d.Next is not null)
+                .ToList();
+            if (due.Count == 0)
+                log.LogInformation("No digest channel is set (Discord:DigestChannelId or /settings): the scheduled digest is off until one is");
+            var next = due.Count == 0 ? (DateTimeOffset?)null : due.Min(d => d.Next!.Value);
+            if (next is not null) log.LogInformation("Next digest at {Next}", next);
+            using var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, changed);
             try
             {
-                for (var wait = next - time.GetUtcNow(); wait > TimeSpan.Zero; wait = next - time.GetUtcNow())
-                    await Task.Delay(wait < MaxSingleWait ? wait : MaxSingleWait, time, stoppingToken);
+                if (next is null) await Task.Delay(Timeout.InfiniteTimeSpan, time, wake.Token);
+                else
+                    for (var wait = next.Value - time.GetUtcNow(); wait > TimeSpan.Zero; wait = next.Value - time.GetUtcNow())
+                        await Task.Delay(wait < MaxSingleWait ? wait : MaxSingleWait, time, wake.Token);
             }
-            catch (OperationCanceledException) { return; }
-            await PostAsync(channel.ToString(), DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(next, zone).DateTime), stoppingToken);
+            catch (OperationCanceledException)
+            {
+                if (stoppingToken.IsCancellationRequested) return;
+                log.LogInformation("Server settings changed: planning the digests again");
+                continue;
+            }
+            foreach (var (schedule, zone, at) in due.Where(d => d.Next == next))
+                await PostAsync(schedule.ChannelId, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at!.Value, zone).DateTime), stoppingToken, schedule.Interests);
         }
     }
 
     /// <summary>Ingests <paramref name="day"/>'s papers and posts its digest; failures are logged, never thrown.</summary>
-    public async Task PostAsync(string channelId, DateOnly day, CancellationToken cancellationToken)
+    public async Task PostAsync(string channelId, DateOnly day, CancellationToken cancellationToken, IReadOnlyList<string>? interests = null)
     {
         try
         {
             var report = await ingestion.IngestAsync(new IngestRequest(["hf"], day), cancellationToken: cancellationToken);
             foreach (var failure in report.Failures) log.LogWarning("Digest ingest: {Failure}", failure);
-            var digest = await digests.CreateAsync(day, cancellationToken);
+            var digest = await digests.CreateAsync(new DigestRequest(day, Interests: interests), cancellationToken);
             if (digest is null)
             {
                 log.LogInformation("No papers listed for {Day}: no digest posted", day);
@@ -59,7 +75,7 @@ public sealed class DigestScheduler(
             }
             var channel = new ChannelPost(rest, channelId);
             await channel.DeliverAsync(ResultFormatter.DigestHeader(digest), SourcesEmbed.Build(digest.Sources, "Papers"), cancellationToken);
-            log.LogInformation("Posted the digest of {Day}", day);
+            log.LogInformation("Posted the digest of {Day} to {Channel}", day, channelId);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -11,6 +11,18 @@ public sealed record IncomingInteraction(
 
     public string? Option(string name) => Options.TryGetValue(name, out var v) ? v : null;
 
+    /// <summary>The server the interaction came from; null in a DM.</summary>
+    public string? GuildId { get; init; }
+
+    /// <summary>The member's permissions in the channel (Discord's bit set; 0 in a DM).</summary>
+    public ulong Permissions { get; init; }
+
+    /// <summary>True when the member may manage the server (Manage Server or Administrator).</summary>
+    public bool CanManageServer => (Permissions & (ManageGuild | Administrator)) != 0;
+
+    private const ulong Administrator = 1UL << 3;
+    private const ulong ManageGuild = 1UL << 5;
+
     public static IncomingInteraction Parse(JsonElement d)
     {
         var user = d.TryGetProperty("member", out var member) && member.TryGetProperty("user", out var mu) ? mu : d.GetProperty("user");
@@ -34,6 +46,10 @@ public sealed record IncomingInteraction(
             d.TryGetProperty("channel_id", out var ch) ? ch.GetString() : null,
             user.GetProperty("id").GetString()!,
             name,
-            options);
+            options)
+        {
+            GuildId = d.TryGetProperty("guild_id", out var g) && g.ValueKind == JsonValueKind.String ? g.GetString() : null,
+            Permissions = d.TryGetProperty("member", out var m) && m.TryGetProperty("permissions", out var p) && ulong.TryParse(p.GetString(), out var bits) ? bits : 0,
+        };
     }
 }

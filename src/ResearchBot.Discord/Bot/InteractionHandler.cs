@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using ResearchBot.Answering;
 using ResearchBot.Answering.References;
 using ResearchBot.Digest;
+using ResearchBot.Discord.Guilds;
 using ResearchBot.Discord.Rest;
 using ResearchBot.Discord.Rest.Models;
 using ResearchBot.Retrieval;
@@ -18,6 +19,8 @@ public sealed class InteractionHandler(
     IDigestService digests,
     ConversationStore conversations,
     ReferenceResolver references,
+    TokenBudget budget,
+    SettingsCommand settings,
     IOptions<DiscordOptions> options,
     ILogger<InteractionHandler> log)
 {
@@ -34,6 +37,7 @@ public sealed class InteractionHandler(
                 "search" => SearchAsync(interaction, interaction.Option("query") ?? "", reply, cancellationToken),
                 "digest" => DigestAsync(interaction.Option("date"), reply, cancellationToken),
                 "paper" => PaperAsync(interaction, interaction.Option("id") ?? "", reply, cancellationToken),
+                SettingsCommand.Name => settings.HandleAsync(interaction, reply, cancellationToken),
                 _ => reply.NoticeAsync($"I don't know the command /{interaction.CommandName}.", cancellationToken),
             });
         }
@@ -53,9 +57,11 @@ public sealed class InteractionHandler(
         var decision = throttle.TryEnter(interaction.UserId, interaction.ChannelId ?? interaction.UserId);
         if (decision.Refusal is { } refusal) { await reply.NoticeAsync(refusal, cancellationToken); return; }
         using var lease = decision.Lease;
+        if (!await budget.HasRoomAsync(interaction.GuildId, cancellationToken)) { await reply.NoticeAsync(BotReplies.BudgetSpent, cancellationToken); return; }
         var channel = ChannelOf(interaction);
-        await streamer.StreamAsync(new AskRequest(question, [], Shown: conversations.Shown(channel)), reply, cancellationToken,
-            answer => conversations.SetShown(channel, ShownList.After(conversations.Shown(channel), answer)));
+        var answered = await streamer.StreamAsync(new AskRequest(question, [], Shown: conversations.Shown(channel)), reply, cancellationToken,
+            answer => conversations.SetShown(channel, ShownList.After(conversations.Shown(channel), answer)), "slash");
+        await budget.RecordAsync(interaction.GuildId, answered, cancellationToken);
     }
 
     private async Task SearchAsync(IncomingInteraction interaction, string query, IReplyTarget reply, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ResearchBot.Answering;
 using ResearchBot.Answering.References;
+using ResearchBot.Discord.Guilds;
 using ResearchBot.Discord.Rest;
 
 namespace ResearchBot.Discord.Bot;
@@ -15,6 +16,7 @@ public sealed class MessageHandler(
     AnswerStreamer streamer,
     ConversationStore conversations,
     AnswerThrottle throttle,
+    TokenBudget budget,
     BotIdentity bot,
     IOptions<DiscordOptions> options,
     TimeProvider time,
@@ -36,6 +38,7 @@ public sealed class MessageHandler(
         if (decision.Refusal is { } refusal) { await reply.NoticeAsync(refusal, cancellationToken); return; }
 
         using var lease = decision.Lease;
+        if (!await budget.HasRoomAsync(message.GuildId, cancellationToken)) { await reply.NoticeAsync(BotReplies.BudgetSpent, cancellationToken); return; }
         var inConversation = message.IsDirect || conversations.Has(message.ChannelId);
         Answer? answer;
         await using (await TypingIndicator.StartAsync(rest, message.ChannelId, time, log))
@@ -46,7 +49,8 @@ public sealed class MessageHandler(
                     if (!inConversation) return;
                     conversations.Append(message.ChannelId, done.StandaloneQuestion, done.Text, done.Sources);
                     conversations.SetShown(message.ChannelId, ShownList.After(conversations.Shown(message.ChannelId), done));
-                });
+                }, message.IsDirect ? "dm" : inConversation ? "thread" : "mention");
+        await budget.RecordAsync(message.GuildId, answer, cancellationToken);
         if (answer is not null && !inConversation) await StartThreadAsync(message, question, answer, cancellationToken);
     }
 

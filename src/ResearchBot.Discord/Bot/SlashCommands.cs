@@ -15,5 +15,6 @@ public static class SlashCommands
             [new CommandOption("date", "The day, as YYYY-MM-DD (default: the latest day)", Required: false)]),
         new("paper", "Show one paper",
             [new CommandOption("id", "A number of the last list here, an arXiv id or link, a paper id, or title words", Required: true)]),
+        Guilds.SettingsCommand.Definition,
     ];
 }

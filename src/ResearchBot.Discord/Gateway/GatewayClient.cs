@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ResearchBot.Discord.Rest;
+using ResearchBot.Telemetry;
 
 namespace ResearchBot.Discord.Gateway;
 
@@ -12,8 +13,14 @@ public sealed class GatewayClient(
     IGatewayEventHandler handler,
     TimeProvider time,
     IGatewayRandom random,
+    ResearchBotMetrics metrics,
     ILogger<GatewayClient> log)
 {
+    private GatewayConnection? _current;
+
+    /// <summary>True while a connection is open and READY or RESUMED arrived on it (what <c>/readyz</c> reports).</summary>
+    public bool IsReady => Volatile.Read(ref _current)?.Established == true;
+
     /// <summary>The session: ids from READY and the last sequence number.</summary>
     public GatewaySession Session { get; } = new();
 
@@ -22,8 +29,10 @@ public sealed class GatewayClient(
     {
         var identity = new GatewayIdentity(options.Value.Token, GatewayIntents.Bot);
         var backoff = new ReconnectBackoff(random);
+        var attempts = 0;
         while (!stop.IsCancellationRequested)
         {
+            if (attempts++ > 0) metrics.GatewayReconnected();
             var wait = backoff.Next();
             if (wait > TimeSpan.Zero)
             {
@@ -38,6 +47,7 @@ public sealed class GatewayClient(
                 var url = resume ? Session.ResumeGatewayUrl! : await IdentifyUrlAsync(stop);
                 using var socket = new GatewaySocket(new ClientWebSocket());
                 connection = new GatewayConnection(socket, Session, identity, handler, time, random, log);
+                Volatile.Write(ref _current, connection);
                 if (await connection.RunAsync(WithQuery(url), resume, stop) == ConnectionOutcome.Stopped) return;
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -50,6 +60,7 @@ public sealed class GatewayClient(
             }
             finally
             {
+                Volatile.Write(ref _current, null);
                 if (connection?.Established == true) backoff.Reset();
             }
         }

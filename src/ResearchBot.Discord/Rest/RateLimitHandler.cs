@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using ResearchBot.Telemetry;
 
 namespace ResearchBot.Discord.Rest;
 
@@ -11,7 +12,8 @@ namespace ResearchBot.Discord.Rest;
 /// next request wait for its reset), 429s waited out for <c>retry_after</c> and retried (a global 429 pauses every request),
 /// 5xx retried with exponential backoff. All waits go through <see cref="TimeProvider"/>.
 /// </summary>
-public sealed class RateLimitHandler(TimeProvider time, ILogger<RateLimitHandler> log) : DelegatingHandler
+/// <param name="metrics">Counts every wait (<c>researchbot_rate_limit_waits_total</c>); null counts nothing.</param>
+public sealed class RateLimitHandler(TimeProvider time, ILogger<RateLimitHandler> log, ResearchBotMetrics? metrics = null) : DelegatingHandler
 {
     /// <summary>Attempts for one request across 429s and 5xx.</summary>
     public const int MaxAttempts = 5;
@@ -36,6 +38,7 @@ public sealed class RateLimitHandler(TimeProvider time, ILogger<RateLimitHandler
                 if (wait > TimeSpan.Zero)
                 {
                     log.LogDebug("Bucket of {Route} exhausted; waiting {Wait}", route.Template, wait);
+                    metrics?.RateLimitWaited("bucket");
                     await Task.Delay(wait, time, cancellationToken);
                     bucket.Refilled();
                 }
@@ -88,6 +91,7 @@ public sealed class RateLimitHandler(TimeProvider time, ILogger<RateLimitHandler
         var (retryAfter, global) = await ReadRetryAsync(response, cancellationToken);
         var until = time.GetUtcNow() + retryAfter;
         log.LogWarning("Rate limited on {Route} ({Scope}); retrying in {Wait}", route.Template, global ? "global" : "bucket", retryAfter);
+        metrics?.RateLimitWaited(global ? "global_429" : "bucket_429");
         if (global)
             lock (_globalLock) { if (until > _globalUntil) _globalUntil = until; }
         else

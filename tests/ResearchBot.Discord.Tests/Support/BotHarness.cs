@@ -46,9 +46,12 @@ public sealed class BotHarness : IAsyncDisposable
     /// <param name="gateway">Gateway set-up before the bot connects.</param>
     /// <param name="emulatorSetup">Any other emulator set-up (scripted REST responses) before the bot starts.</param>
     /// <param name="services">Registrations that replace the fakes (e.g. the real answer pipeline over a test store).</param>
+    /// <param name="storePath">The store of the bot's state (conversations, settings); a file keeps it across a restart.</param>
+    /// <param name="otherSettings">Settings outside <c>Discord:</c>, with their full keys.</param>
     public static async Task<BotHarness> StartAsync(
         IDictionary<string, string?>? settings = null, Action<EmulatedGateway>? gateway = null, double random = 0.5, TestClock? clock = null,
-        Action<DiscordEmulator>? emulatorSetup = null, Action<IServiceCollection, IConfiguration>? services = null)
+        Action<DiscordEmulator>? emulatorSetup = null, Action<IServiceCollection, IConfiguration>? services = null, string storePath = ":memory:",
+        IDictionary<string, string?>? otherSettings = null)
     {
         var emulator = await DiscordEmulator.StartAsync();
         gateway?.Invoke(emulator.Gateway);
@@ -61,7 +64,10 @@ public sealed class BotHarness : IAsyncDisposable
             ["Discord:GuildId"] = DiscordEvents.GuildId,
             ["Discord:UserCooldown"] = "00:00:00",
             ["Discord:MaxQuestionLength"] = "300",
+            ["Storage:Path"] = storePath,
+            ["Health:Url"] = "",
         };
+        foreach (var (key, value) in otherSettings ?? new Dictionary<string, string?>()) config[key] = value;
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) config["Discord:" + key] = value?.Replace("{gateway}", emulator.GatewayUrl);
 
         var logs = new ListLoggerProvider();

@@ -33,6 +33,12 @@ public sealed partial class FakeAnswerService : IAnswerService
 
     public bool FailAfterText { get; set; }
 
+    /// <summary>The token usage each answer reports (null: none, as offline answers).</summary>
+    public AnswerUsage? Usage { get; set; }
+
+    /// <summary>Whether answers say the papers do not cover the question.</summary>
+    public bool Abstain { get; set; }
+
     public async IAsyncEnumerable<AnswerUpdate> StreamAsync(AskRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         Requests.Add(request);
@@ -47,7 +53,7 @@ public sealed partial class FakeAnswerService : IAnswerService
             AfterPiece?.Invoke(i);
         }
         var cited = Citation().Matches(text).Select(m => int.Parse(m.Groups[1].Value)).Distinct().Order().ToList();
-        yield return new AnswerCompleted(new Answer(request.Question, request.Question, text, Sources, cited, "offline", null, false));
+        yield return new AnswerCompleted(new Answer(request.Question, request.Question, text, Sources, cited, Usage is null ? "offline" : "model", Usage, Abstain));
         if (failure is not null) throw failure;
     }
 

@@ -21,6 +21,7 @@ public sealed class FakeLibrary : IPaperSearch, IPaperStore, IDigestService, IIn
 
     public SignalList<IngestRequest> Ingests { get; } = new();
     public SignalList<DateOnly?> DigestRequests { get; } = new();
+    public SignalList<DigestRequest> DigestRequestsWithInterests { get; } = new();
 
     public string Description => "fake library";
 
@@ -37,7 +38,11 @@ public sealed class FakeLibrary : IPaperSearch, IPaperStore, IDigestService, IIn
             [new AnswerSource(1, Rag.Id, Rag.Title, Rag.Url, date)], [new DigestTheme("Retrieval", "", [new DigestItem(1, Rag.Id, Rag.Title, "RAG at scale.")])]));
     }
 
-    public Task<DailyDigest?> CreateAsync(DigestRequest request, CancellationToken cancellationToken = default) => CreateAsync(request.Day, cancellationToken);
+    public Task<DailyDigest?> CreateAsync(DigestRequest request, CancellationToken cancellationToken = default)
+    {
+        DigestRequestsWithInterests.Add(request);
+        return CreateAsync(request.Day, cancellationToken);
+    }
 
     public Task<IngestReport> IngestAsync(IngestRequest request, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
     {

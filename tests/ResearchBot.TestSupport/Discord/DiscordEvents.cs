@@ -22,7 +22,7 @@ public static class DiscordEvents
 
     /// <summary>An INTERACTION_CREATE for a slash command with string options.</summary>
     public static object Command(string id, string token, string applicationId, string name, IReadOnlyDictionary<string, string>? options = null,
-        string channelId = ChannelId, string userId = UserId) => new
+        string channelId = ChannelId, string userId = UserId, string permissions = "0") => new
     {
         id,
         token,
@@ -30,7 +30,7 @@ public static class DiscordEvents
         application_id = applicationId,
         channel_id = channelId,
         guild_id = GuildId,
-        member = new { user = new { id = userId, username = "alice" } },
+        member = new { user = new { id = userId, username = "alice" }, permissions },
         data = new
         {
             id = "9",

@@ -10,9 +10,14 @@ public sealed record ApplicationCommand(
 {
     [JsonPropertyName("type")]
     public int Type => 1;
+
+    /// <summary>The permission bits a member needs to see the command (Discord hides it from others); null: everyone.</summary>
+    [JsonPropertyName("default_member_permissions")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? DefaultMemberPermissions { get; init; }
 }
 
-/// <summary>A slash command option; type 3 is a string.</summary>
+/// <summary>A slash command option of one of the types below (3, a string, by default).</summary>
 public sealed record CommandOption(
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("description")] string Description,
@@ -20,4 +25,7 @@ public sealed record CommandOption(
     [property: JsonPropertyName("type")] int Type = CommandOption.String)
 {
     public const int String = 3;
+    public const int Integer = 4;
+    public const int Boolean = 5;
+    public const int Channel = 7;
 }
