@@ -131,6 +131,7 @@ public sealed partial class HealthTests
     private sealed class FailingStore : IPaperStore
     {
         private static Exception Down() => new IOException("disk gone");
+        public string Description => "failing store";
         public Task<ResearchBot.Storage.UpsertResult> UpsertAsync(IReadOnlyList<ResearchBot.Papers.Paper> papers, CancellationToken cancellationToken = default) => throw Down();
         public Task<ResearchBot.Papers.Paper?> GetAsync(string id, CancellationToken cancellationToken = default) => throw Down();
         public Task<IReadOnlyList<ResearchBot.Papers.Paper>> GetListedOnAsync(DateOnly day, CancellationToken cancellationToken = default) => throw Down();

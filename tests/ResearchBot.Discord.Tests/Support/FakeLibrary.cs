@@ -23,8 +23,6 @@ public sealed class FakeLibrary : IPaperSearch, IPaperStore, IDigestService, IIn
     public SignalList<DateOnly?> DigestRequests { get; } = new();
     public SignalList<DigestRequest> DigestRequestsWithInterests { get; } = new();
 
-    public string Description => "fake library";
-
     public Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default) =>
         Task.FromResult(new SearchResults(query, [new SearchHit(Rag, 1.0, 0.9)], 1, 0.5));
 
