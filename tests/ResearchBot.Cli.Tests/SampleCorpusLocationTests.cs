@@ -13,10 +13,23 @@ public sealed class SampleCorpusLocationTests : IDisposable
     public void A_relative_folder_is_found_in_a_parent_of_the_start_directory()
     {
         var corpus = Directory.CreateDirectory(Path.Combine(_root, "corpus-" + Guid.NewGuid().ToString("N"), "pages")).FullName;
+        File.WriteAllText(Path.Combine(corpus, "page.html"), "<html></html>");
         var deep = Directory.CreateDirectory(Path.Combine(_root, "bin", "Debug", "net10.0")).FullName;
         var relative = Path.GetRelativePath(_root, corpus);
 
         Assert.Equal(corpus, SampleCorpusLoader.Locate(relative, deep));
+    }
+
+    [Fact]
+    public void An_empty_folder_on_the_way_up_is_passed_over_for_one_with_files()
+    {
+        var name = "corpus-" + Guid.NewGuid().ToString("N");
+        var corpus = Directory.CreateDirectory(Path.Combine(_root, name)).FullName;
+        File.WriteAllText(Path.Combine(corpus, "page.html"), "<html></html>");
+        var deep = Directory.CreateDirectory(Path.Combine(_root, "bin", "Debug", "net10.0")).FullName;
+        Directory.CreateDirectory(Path.Combine(deep, name)); // what a build leaves after removing the files it once copied
+
+        Assert.Equal(corpus, SampleCorpusLoader.Locate(name, deep));
     }
 
     [Fact]

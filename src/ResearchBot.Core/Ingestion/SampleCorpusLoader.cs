@@ -32,14 +32,17 @@ public sealed class SampleCorpusLoader(IPaperStore store, IIngestionService inge
         if (string.IsNullOrWhiteSpace(configured)) return null;
         if (Path.IsPathRooted(configured)) return Directory.Exists(configured) ? configured : null;
         var fromCurrent = Path.GetFullPath(configured);
-        if (Directory.Exists(fromCurrent)) return fromCurrent;
+        if (HasFiles(fromCurrent)) return fromCurrent;
         for (var dir = new DirectoryInfo(startDirectory ?? AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             var candidate = Path.Combine(dir.FullName, configured);
-            if (Directory.Exists(candidate)) return candidate;
+            if (HasFiles(candidate)) return candidate;
         }
         return configured == new StorageOptions().SampleCorpus ? Bundled.BundledFolder.Extract(Bundled.BundledFolder.SampleCorpus) : null;
     }
+
+    /// <summary>An empty folder (say, one a build left behind after removing its copied files) is not a corpus: keep looking.</summary>
+    private static bool HasFiles(string folder) => Directory.Exists(folder) && Directory.EnumerateFiles(folder).Any();
 }
 
 /// <summary>The outcome of <see cref="SampleCorpusLoader.LoadIfEmptyAsync"/>.</summary>
