@@ -37,6 +37,7 @@ public static class DiscordServiceCollectionExtensions
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers();
 
+        services.AddDiscordBotInteractions();
         services.AddSingleton<BotIdentity>();
         services.AddSingleton<ConversationStore>();
         services.TryAddSingleton<ReferenceResolver>();

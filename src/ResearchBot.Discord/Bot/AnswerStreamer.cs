@@ -3,6 +3,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ResearchBot.Answering;
 using ResearchBot.ChatClients;
+using ResearchBot.Discord.Bot.Components;
+using ResearchBot.Discord.Bot.Feedback;
 using ResearchBot.Discord.Rest.Models;
 
 namespace ResearchBot.Discord.Bot;
@@ -11,12 +13,15 @@ namespace ResearchBot.Discord.Bot;
 /// Streams an answer into a reply: the primary message shows the text so far, edited at most once per
 /// <see cref="DiscordOptions.StreamEditInterval"/>; the checked answer then replaces it, split into messages, sources in an embed.
 /// </summary>
-public sealed class AnswerStreamer(IAnswerService answers, IOptions<DiscordOptions> options, TimeProvider time, ILogger<AnswerStreamer> log)
+public sealed class AnswerStreamer(IAnswerService answers, AnswerButtons buttons, IOptions<DiscordOptions> options, TimeProvider time, ILogger<AnswerStreamer> log)
 {
     /// <summary>Streams and delivers the answer; null when it failed (the reply then says so). <paramref name="answered"/> runs
-    /// before the final answer is delivered, so a conversation is up to date by the time the person can reply to it.</summary>
-    public async Task<Answer?> StreamAsync(AskRequest request, IReplyTarget target, CancellationToken cancellationToken, Action<Answer>? answered = null)
+    /// before the final answer is delivered, so a conversation is up to date by the time the person can reply to it. With an
+    /// <paramref name="origin"/> the answer is stored, gets its buttons, and its server's feedback re-ranks the papers.</summary>
+    public async Task<Answer?> StreamAsync(AskRequest request, IReplyTarget target, CancellationToken cancellationToken, Action<Answer>? answered = null,
+        AnswerOrigin? origin = null)
     {
+        using var feedback = FeedbackScope.Enter(origin?.GuildId);
         var text = new StringBuilder();
         long? lastShown = null;
         Answer? answer = null;
@@ -50,7 +55,9 @@ public sealed class AnswerStreamer(IAnswerService answers, IOptions<DiscordOptio
         }
         answered?.Invoke(answer);
         var body = failure is null ? answer.Text : $"{answer.Text}\n\n(The answer is incomplete: {failure})";
-        await target.DeliverAsync(body, SourcesEmbed.Build(answer.CitedSources), cancellationToken);
+        var rows = origin is null ? null : await buttons.PrepareAsync(origin, answer, cancellationToken);
+        await target.DeliverAsync(body, SourcesEmbed.Build(answer.CitedSources), cancellationToken, rows);
+        if (origin is not null) await buttons.RememberMessagesAsync(origin, target.MessageIds, cancellationToken);
         return answer;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ResearchBot.Digest;
+using ResearchBot.Discord.Bot.Subscriptions;
 using ResearchBot.Discord.Rest;
 using ResearchBot.Ingestion;
 
@@ -13,6 +14,7 @@ namespace ResearchBot.Discord.Bot;
 public sealed class DigestScheduler(
     IIngestionService ingestion,
     IDigestService digests,
+    ChannelInterests channelInterests,
     DiscordRestClient rest,
     IOptions<DiscordOptions> options,
     TimeProvider time,
@@ -51,7 +53,7 @@ public sealed class DigestScheduler(
         {
             var report = await ingestion.IngestAsync(new IngestRequest(["hf"], day), cancellationToken: cancellationToken);
             foreach (var failure in report.Failures) log.LogWarning("Digest ingest: {Failure}", failure);
-            var digest = await digests.CreateAsync(day, cancellationToken);
+            var digest = await digests.CreateAsync(new DigestRequest(day, Interests: await channelInterests.ForAsync(channelId, cancellationToken)), cancellationToken);
             if (digest is null)
             {
                 log.LogInformation("No papers listed for {Day}: no digest posted", day);

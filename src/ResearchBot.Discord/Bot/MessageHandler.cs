@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ResearchBot.Answering;
 using ResearchBot.Answering.References;
+using ResearchBot.Discord.Bot.Components;
 using ResearchBot.Discord.Rest;
 
 namespace ResearchBot.Discord.Bot;
@@ -46,7 +47,7 @@ public sealed class MessageHandler(
                     if (!inConversation) return;
                     conversations.Append(message.ChannelId, done.StandaloneQuestion, done.Text, done.Sources);
                     conversations.SetShown(message.ChannelId, ShownList.After(conversations.Shown(message.ChannelId), done));
-                });
+                }, new AnswerOrigin(message.Id, message.GuildId, message.ChannelId));
         if (answer is not null && !inConversation) await StartThreadAsync(message, question, answer, cancellationToken);
     }
 

@@ -6,7 +6,8 @@ namespace ResearchBot.Discord.Rest.Models;
 public sealed record ApplicationCommand(
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("description")] string Description,
-    [property: JsonPropertyName("options")] IReadOnlyList<CommandOption> Options)
+    [property: JsonPropertyName("options")] IReadOnlyList<CommandOption> Options,
+    [property: JsonPropertyName("default_member_permissions")] string? DefaultMemberPermissions = null)
 {
     [JsonPropertyName("type")]
     public int Type => 1;
@@ -17,7 +18,8 @@ public sealed record CommandOption(
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("description")] string Description,
     [property: JsonPropertyName("required")] bool Required,
-    [property: JsonPropertyName("type")] int Type = CommandOption.String)
+    [property: JsonPropertyName("type")] int Type = CommandOption.String,
+    [property: JsonPropertyName("autocomplete")] bool? Autocomplete = null)
 {
     public const int String = 3;
 }
