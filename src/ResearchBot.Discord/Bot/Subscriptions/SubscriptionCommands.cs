@@ -35,9 +35,7 @@ public sealed class SubscriptionCommands(DiscordRestClient rest, ISubscriptionRe
             var text = interaction.CommandName switch
             {
                 "subscribe" => await SubscribeAsync(interaction, channel, phrase, cancellationToken),
-                "unsubscribe" => await subscriptions.RemoveAsync(channel, phrase, cancellationToken)
-                    ? $"This channel no longer follows **{phrase}**."
-                    : $"This channel does not follow **{phrase}**. /subscriptions lists what it follows.",
+                "unsubscribe" => await UnsubscribeAsync(channel, phrase, cancellationToken),
                 _ => await ListAsync(channel, cancellationToken),
             };
             await reply.NoticeAsync(text, cancellationToken);
@@ -61,6 +59,14 @@ public sealed class SubscriptionCommands(DiscordRestClient rest, ISubscriptionRe
         if (since is { } day)
             await subscriptions.MarkPostedAsync(channel, (await store.GetListedOnAsync(day, cancellationToken)).Select(p => p.Id), cancellationToken);
         return $"This channel now follows **{phrase}**: after each ingest I'll post the new papers about it here (one message, no pings), and its /digest ranks them first.";
+    }
+
+    private async Task<string> UnsubscribeAsync(string channel, string phrase, CancellationToken cancellationToken)
+    {
+        var stored = (await subscriptions.ForChannelAsync(channel, cancellationToken)).FirstOrDefault(s => string.Equals(s.Phrase, phrase, StringComparison.OrdinalIgnoreCase));
+        return stored is not null && await subscriptions.RemoveAsync(channel, phrase, cancellationToken)
+            ? $"This channel no longer follows **{stored.Phrase}**."
+            : $"This channel does not follow **{phrase}**. /subscriptions lists what it follows.";
     }
 
     private async Task<string> ListAsync(string channel, CancellationToken cancellationToken)

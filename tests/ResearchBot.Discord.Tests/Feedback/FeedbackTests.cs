@@ -1,0 +1,87 @@
+using System.Diagnostics.Metrics;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using ResearchBot.BotState;
+using ResearchBot.Discord.Bot.Feedback;
+using ResearchBot.Discord.Tests.Support;
+using ResearchBot.TestSupport.Discord;
+
+namespace ResearchBot.Discord.Tests.Feedback;
+
+/// <summary>👍/👎 reactions on answers stored with the question, cited papers and server; /feedback for Manage Server.</summary>
+public class FeedbackTests
+{
+    private const string App = "2000";
+
+    private static bool Final(EmulatedMessage m) => m.Embeds is { ValueKind: JsonValueKind.Array } e && e.GetArrayLength() > 0;
+
+    private static async Task<IReadOnlyList<FeedbackEntry>> StoredAsync(BotHarness bot, int count)
+    {
+        var repository = bot.Host.Services.GetRequiredService<IFeedbackRepository>();
+        for (var i = 0; i < 200; i++)
+        {
+            var entries = await repository.ForGuildAsync(DiscordEvents.GuildId, 100);
+            if (entries.Count >= count) return entries;
+            await Task.Delay(25);
+        }
+        return await repository.ForGuildAsync(DiscordEvents.GuildId, 100);
+    }
+
+    [Fact]
+    public async Task Reactions_on_an_answer_are_stored_with_question_papers_and_server_and_counted()
+    {
+        long counted = 0;
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) => { if (instrument.Meter.Name == FeedbackMetrics.MeterName) l.EnableMeasurementEvents(instrument); };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref counted, value));
+        listener.Start();
+        await using var bot = await BotHarness.StartAsync();
+        await bot.ReadyAsync();
+        await bot.MentionAsync("m1", "what is new in retrieval?");
+        var reply = await bot.WaitForMessageAsync(m => m.ReplyTo == "m1" && Final(m), "the answer");
+
+        await bot.Emulator.ReactAsync(reply.Id, "👎", userId: "601");
+        await bot.Emulator.ReactAsync(reply.Id, "👍🏽", userId: "602");
+        await bot.Emulator.ReactAsync(reply.Id, "🎉", userId: "603");
+        await bot.Emulator.ReactAsync("m1", "👎", userId: "604");
+        await bot.Emulator.ReactAsync(reply.Id, "👎", userId: bot.BotId);
+        var stored = await StoredAsync(bot, 2);
+
+        Assert.Equal(2, stored.Count);
+        var down = stored.Single(e => e.Vote == FeedbackVote.Down);
+        Assert.Equal(("601", DiscordEvents.GuildId, DiscordEvents.ChannelId, reply.Id), (down.UserId, down.GuildId, down.ChannelId, down.MessageId));
+        Assert.Equal("what is new in retrieval?", down.Question);
+        Assert.Equal(["2401.00001", "2401.00002"], down.PaperIds);
+        Assert.Equal("602", stored.Single(e => e.Vote == FeedbackVote.Up).UserId);
+        Assert.True(Interlocked.Read(ref counted) >= 2);
+
+        await bot.Emulator.ReactAsync(reply.Id, "👎", userId: "601", remove: true);
+        for (var i = 0; i < 200 && (await StoredAsync(bot, 0)).Count > 1; i++) await Task.Delay(25);
+        Assert.Equal(FeedbackVote.Up, Assert.Single(await StoredAsync(bot, 0)).Vote);
+    }
+
+    [Fact]
+    public async Task Feedback_shows_the_counts_to_manage_server_members_only()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        await bot.ReadyAsync();
+        await bot.MentionAsync("m1", "what is new in retrieval?");
+        var reply = await bot.WaitForMessageAsync(m => m.ReplyTo == "m1" && Final(m), "the answer");
+        await bot.Emulator.ReactAsync(reply.Id, "👎", userId: "601");
+        await bot.Emulator.ReactAsync(reply.Id, "👎", userId: "602");
+        await bot.Emulator.ReactAsync(reply.Id, "👍", userId: "603");
+        await StoredAsync(bot, 3);
+
+        await bot.Gateway.DispatchAsync("INTERACTION_CREATE", DiscordEvents.Command("f1", "tf1", App, "feedback", userId: "601", permissions: DiscordEvents.MemberPermissions));
+        var refused = await bot.Rest.Callbacks.WaitForAsync(c => c.InteractionId == "f1");
+        Assert.Equal((4, true), (refused.Type, refused.IsEphemeral));
+        Assert.Equal(FeedbackCommand.NeedsManageServer, refused.Data.GetProperty("content").GetString());
+
+        await bot.Gateway.DispatchAsync("INTERACTION_CREATE", DiscordEvents.Command("f2", "tf2", App, "feedback"));
+        var shown = await bot.WaitForMessageAsync(m => m.ChannelId == "interaction:tf2" && m.Content.Length > 0, "the feedback");
+        Assert.True(shown.IsEphemeral);
+        Assert.StartsWith("**Feedback in this server, last 30 days:** 👍 1 · 👎 2", shown.Content);
+        Assert.Contains("“what is new in retrieval?” — cites 2401.00001, 2401.00002", shown.Content);
+        Assert.Contains("Ranked lower here for similar questions:\n“what is new in retrieval?”: 2401.00001, 2401.00002", shown.Content);
+    }
+}
