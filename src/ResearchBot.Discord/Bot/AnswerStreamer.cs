@@ -56,6 +56,7 @@ public sealed class AnswerStreamer(IAnswerService answers, AnswerButtons buttons
         answered?.Invoke(answer);
         var body = failure is null ? answer.Text : $"{answer.Text}\n\n(The answer is incomplete: {failure})";
         var rows = origin is null ? null : await buttons.PrepareAsync(origin, answer, cancellationToken);
+        if (origin is not null) await buttons.RememberMessagesAsync(origin, target.MessageIds, cancellationToken); // the streamed message, before it shows the answer
         await target.DeliverAsync(body, SourcesEmbed.Build(answer.CitedSources), cancellationToken, rows);
         if (origin is not null) await buttons.RememberMessagesAsync(origin, target.MessageIds, cancellationToken);
         return answer;

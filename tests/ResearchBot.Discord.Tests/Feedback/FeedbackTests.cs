@@ -84,4 +84,30 @@ public class FeedbackTests
         Assert.Contains("“what is new in retrieval?” — cites 2401.00001, 2401.00002", shown.Content);
         Assert.Contains("Ranked lower here for similar questions:\n“what is new in retrieval?”: 2401.00001, 2401.00002", shown.Content);
     }
+
+    [Fact]
+    public async Task Papers_marked_down_twice_rank_lower_for_a_similar_search_in_that_server_only()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        for (var i = 0; i < 6; i++) bot.Library.More.Add(new ResearchBot.Papers.Paper { Id = $"2402.{i:00000}", Title = $"Retrieval study {i + 2}" });
+        await bot.ReadyAsync();
+        await bot.MentionAsync("m1", "what is new in retrieval?");
+        var reply = await bot.WaitForMessageAsync(m => m.ReplyTo == "m1" && Final(m), "the answer");
+        await bot.Emulator.ReactAsync(reply.Id, "👎", userId: "601");
+        await bot.Emulator.ReactAsync(reply.Id, "👎", userId: "602");
+        await StoredAsync(bot, 2);
+
+        await bot.Gateway.DispatchAsync("INTERACTION_CREATE", DiscordEvents.Command("q1", "tq1", App, "search", new Dictionary<string, string> { ["query"] = "new retrieval" }));
+        await bot.Gateway.DispatchAsync("INTERACTION_CREATE", DiscordEvents.Command("q2", "tq2", App, "search", new Dictionary<string, string> { ["query"] = "new retrieval" }, guildId: "301"));
+        await bot.Gateway.DispatchAsync("INTERACTION_CREATE", DiscordEvents.Command("q3", "tq3", App, "search", new Dictionary<string, string> { ["query"] = "sparse experts routing" }));
+        var here = await bot.WaitForMessageAsync(m => m.ChannelId == "interaction:tq1" && m.Content.Length > 0, "the search in server 300");
+        var elsewhere = await bot.WaitForMessageAsync(m => m.ChannelId == "interaction:tq2" && m.Content.Length > 0, "the search in server 301");
+        var unrelated = await bot.WaitForMessageAsync(m => m.ChannelId == "interaction:tq3" && m.Content.Length > 0, "the unrelated search");
+
+        Assert.StartsWith("Papers about **new retrieval** — 1–5 of 7:\n\n[1] [Retrieval study 2]", here.Content);
+        Assert.StartsWith("Papers about **new retrieval** — 1–5 of 7:\n\n[1] [Retrieval augmented generation at scale]", elsewhere.Content);
+        Assert.Contains("[1] [Retrieval augmented generation at scale]", unrelated.Content);
+        var lastPage = bot.Host.Services.GetRequiredService<ISavedSearchRepository>();
+        Assert.Equal("2401.00001", (await lastPage.GetAsync("q1"))!.Results[^1].Id);
+    }
 }
