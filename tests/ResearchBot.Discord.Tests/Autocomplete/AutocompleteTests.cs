@@ -53,4 +53,22 @@ public class AutocompleteTests
         Assert.Equal(25, choices.Count);
         Assert.All(choices, c => { Assert.True(c.Name.Length <= 100); Assert.True(c.Value.Length <= 100); });
     }
+
+    [Fact]
+    public async Task A_slow_store_gets_an_empty_answer_within_the_budget_and_the_next_keystroke_its_titles()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        await bot.ReadyAsync();
+        bot.Library.ListingGate = new TaskCompletionSource();
+
+        await bot.Emulator.AutocompleteAsync("a6", "paper", "id", "spar");
+        await bot.Clock.FireAsync(ResearchBot.Discord.Bot.Autocomplete.AutocompleteHandler.Budget);
+        var late = await bot.Rest.Callbacks.WaitForAsync(c => c.InteractionId == "a6");
+        bot.Library.ListingGate.SetResult();
+        await bot.Emulator.AutocompleteAsync("a7", "paper", "id", "spar");
+
+        Assert.Equal(8, late.Type);
+        Assert.Empty(late.Choices);
+        Assert.Equal(["2401.00002"], (await bot.Rest.Callbacks.WaitForAsync(c => c.InteractionId == "a7")).Choices.Select(c => c.Value));
+    }
 }

@@ -8,7 +8,7 @@ using ResearchBot.TestSupport.Discord;
 namespace ResearchBot.Discord.Tests.Components;
 
 /// <summary>The buttons under an answer, clicked through the emulator: Sources, More like this, BibTeX, after a restart, and stale clicks.</summary>
-public class AnswerButtonTests
+public class AnswerButtonTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private static bool Final(EmulatedMessage m) => m.Embeds is { ValueKind: JsonValueKind.Array } e && e.GetArrayLength() > 0;
 
@@ -30,6 +30,7 @@ public class AnswerButtonTests
         var reply = await AskAsync(bot);
 
         Assert.Equal(["rb1:src:m1", "rb1:more:m1", "rb1:bib:m1"], reply.ButtonIds);
+        output.WriteLine("answer components: " + reply.Components!.Value.GetRawText());
         var commands = bot.Rest.Requests.Snapshot().Single(r => r.Method == "PUT").Json.EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);
         Assert.True(commands["paper"].GetProperty("options")[0].GetProperty("autocomplete").GetBoolean());
         Assert.True(commands["digest"].GetProperty("options")[0].GetProperty("autocomplete").GetBoolean());
@@ -60,6 +61,8 @@ public class AnswerButtonTests
         var sources = await EphemeralReplyAsync(bot, "c1", Final);
 
         var callback = bot.Rest.Callbacks.Snapshot().Single(c => c.InteractionId == "c1");
+        output.WriteLine("callback: " + callback.Data.GetRawText());
+        output.WriteLine("sources reply: " + bot.Rest.Requests.Snapshot().Last(r => r.Path.Contains("tok-c1/messages/@original", StringComparison.Ordinal)).Body);
         Assert.Equal(5, callback.Type);
         Assert.True(callback.IsEphemeral);
         Assert.True(sources.IsEphemeral);

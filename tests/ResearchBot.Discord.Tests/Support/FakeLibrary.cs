@@ -80,8 +80,14 @@ public sealed class FakeLibrary : IPaperSearch, IPaperStore, IDigestService, IIn
     public Task<UpsertResult> UpsertAsync(IReadOnlyList<Paper> papers, CancellationToken cancellationToken = default) => Task.FromResult(new UpsertResult(papers.Count, 0, 0));
     public Task<IReadOnlyList<Paper>> GetListedOnAsync(DateOnly day, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<Paper>>(Stored.Where(p => p.Listings.Any(l => l.Day == day)).ToList());
-    public Task<IReadOnlyList<DateOnly>> GetListingDaysAsync(CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<DateOnly>>(Stored.SelectMany(p => p.Listings).Select(l => l.Day).Distinct().Order().ToList());
+    public async Task<IReadOnlyList<DateOnly>> GetListingDaysAsync(CancellationToken cancellationToken = default)
+    {
+        if (ListingGate is { } gate) await gate.Task.WaitAsync(cancellationToken);
+        return Stored.SelectMany(p => p.Listings).Select(l => l.Day).Distinct().Order().ToList();
+    }
+
+    /// <summary>When set, listing days are read only once it completes (a slow store).</summary>
+    public TaskCompletionSource? ListingGate { get; set; }
     public Task<int> CountAsync(DateOnly? from = null, DateOnly? to = null, CancellationToken cancellationToken = default) => Task.FromResult(1);
     public Task<StoreStats> GetStatsAsync(CancellationToken cancellationToken = default) => Task.FromResult(new StoreStats(1, 1, [], null, null));
 }

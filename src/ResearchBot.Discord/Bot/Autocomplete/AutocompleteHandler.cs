@@ -12,24 +12,25 @@ namespace ResearchBot.Discord.Bot.Autocomplete;
 /// paper id), the days in the store for <c>/digest date</c> (newest first, filtered by what is typed), and the channel's
 /// phrases for <c>/unsubscribe phrase</c>.
 /// </summary>
-public sealed class AutocompleteHandler(DiscordRestClient rest, TitleCatalog titles, IPaperStore store, ISubscriptionRepository subscriptions, ILogger<AutocompleteHandler> log)
+public sealed class AutocompleteHandler(
+    DiscordRestClient rest, TitleCatalog titles, IPaperStore store, ISubscriptionRepository subscriptions, TimeProvider time, ILogger<AutocompleteHandler> log)
 {
+    /// <summary>How long the suggestions may take: Discord drops an autocomplete answered after 3 s. Past it the answer has no
+    /// choices (a first lookup over a large store keeps loading the titles for the next keystroke).</summary>
+    public static readonly TimeSpan Budget = TimeSpan.FromSeconds(2.5);
+
     public async Task HandleAsync(IncomingInteraction interaction, CancellationToken cancellationToken)
     {
         var typed = interaction.FocusedOption is { } focused ? interaction.Option(focused) ?? "" : "";
         IReadOnlyList<AutocompleteChoice> choices;
         try
         {
-            choices = (interaction.CommandName, interaction.FocusedOption) switch
-            {
-                ("paper", "id") => (await titles.MatchAsync(typed, ComponentLimits.AutocompleteChoices, cancellationToken))
-                    .Select(e => new AutocompleteChoice($"{e.Title} ({e.Day:yyyy-MM-dd})", e.Id)).ToList(),
-                ("digest", "date") => await DaysAsync(typed, cancellationToken),
-                ("unsubscribe", "phrase") => (await subscriptions.ForChannelAsync(interaction.ChannelId ?? interaction.UserId, cancellationToken))
-                    .Where(s => s.Phrase.Contains(typed.Trim(), StringComparison.OrdinalIgnoreCase))
-                    .Take(ComponentLimits.AutocompleteChoices).Select(s => new AutocompleteChoice(s.Phrase, s.Phrase)).ToList(),
-                _ => [],
-            };
+            choices = await SuggestAsync(interaction, typed, cancellationToken).WaitAsync(Budget, time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            log.LogInformation("Autocomplete for /{Command} took longer than {Budget}; answered with no choices", interaction.CommandName, Budget);
+            choices = [];
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -46,6 +47,18 @@ public sealed class AutocompleteHandler(DiscordRestClient rest, TitleCatalog tit
             log.LogDebug("Autocomplete expired: {Error}", ex.Message);
         }
     }
+
+    private async Task<IReadOnlyList<AutocompleteChoice>> SuggestAsync(IncomingInteraction interaction, string typed, CancellationToken cancellationToken) =>
+            (interaction.CommandName, interaction.FocusedOption) switch
+            {
+                ("paper", "id") => (await titles.MatchAsync(typed, ComponentLimits.AutocompleteChoices, cancellationToken))
+                    .Select(e => new AutocompleteChoice($"{e.Title} ({e.Day:yyyy-MM-dd})", e.Id)).ToList(),
+                ("digest", "date") => await DaysAsync(typed, cancellationToken),
+                ("unsubscribe", "phrase") => (await subscriptions.ForChannelAsync(interaction.ChannelId ?? interaction.UserId, cancellationToken))
+                    .Where(s => s.Phrase.Contains(typed.Trim(), StringComparison.OrdinalIgnoreCase))
+                    .Take(ComponentLimits.AutocompleteChoices).Select(s => new AutocompleteChoice(s.Phrase, s.Phrase)).ToList(),
+                _ => [],
+            };
 
     private async Task<IReadOnlyList<AutocompleteChoice>> DaysAsync(string typed, CancellationToken cancellationToken) =>
         (await store.GetListingDaysAsync(cancellationToken))
