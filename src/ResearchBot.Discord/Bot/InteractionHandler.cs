@@ -65,6 +65,10 @@ public sealed class InteractionHandler(
             log.LogError(ex, "/{Command} failed", interaction.CommandName);
             await reply.NoticeAsync(BotReplies.Failed, cancellationToken);
         }
+        catch (DiscordApiException ex) when (ex.IsStaleInteraction)
+        {
+            log.LogWarning("/{Command} could not be completed: its interaction token expired ({Error})", interaction.CommandName, ex.Message);
+        }
     }
 
     private async Task AskAsync(IncomingInteraction interaction, IReplyTarget reply, CancellationToken cancellationToken)

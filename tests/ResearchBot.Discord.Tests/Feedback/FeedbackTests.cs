@@ -110,4 +110,28 @@ public class FeedbackTests
         var lastPage = bot.Host.Services.GetRequiredService<ISavedSearchRepository>();
         Assert.Equal("2401.00001", (await lastPage.GetAsync("q1"))!.Results[^1].Id);
     }
+
+    [Fact]
+    public async Task A_reaction_after_a_restart_is_stored_for_the_answer_posted_before()
+    {
+        var emulator = await DiscordEmulator.StartAsync();
+        await using var _ = emulator;
+        var store = Path.Combine(Path.GetTempPath(), $"researchbot-reactions-{Guid.NewGuid():N}.db");
+        EmulatedMessage reply;
+        await using (var before = await BotHarness.StartAsync(emulator: emulator, storePath: store))
+        {
+            await before.ReadyAsync();
+            await before.MentionAsync("m1", "what is new in retrieval?");
+            reply = await before.WaitForMessageAsync(m => m.ReplyTo == "m1" && Final(m), "the answer");
+        }
+
+        await using var after = await BotHarness.StartAsync(emulator: emulator, storePath: store);
+        await after.ReadyAsync(nth: 2);
+        await emulator.ReactAsync(reply.Id, "👎", userId: "601");
+        var stored = Assert.Single(await StoredAsync(after, 1));
+
+        Assert.Equal(("what is new in retrieval?", FeedbackVote.Down), (stored.Question, stored.Vote));
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(store + suffix);
+    }
 }

@@ -114,4 +114,18 @@ public class SubscriptionTests
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(store + suffix);
     }
+
+    [Fact]
+    public async Task The_scheduled_digest_of_a_subscribed_channel_ranks_its_phrases_first()
+    {
+        await using var bot = await BotHarness.StartAsync(settings: new Dictionary<string, string?> { ["DigestChannelId"] = "500" });
+        await bot.ReadyAsync();
+        await CommandAsync(bot, "s12", "subscribe", "agents", channel: "500");
+        var scheduler = bot.Host.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<ResearchBot.Discord.Bot.DigestScheduler>().Single();
+
+        await scheduler.PostAsync("500", NextDay, CancellationToken.None);
+
+        Assert.Equal(["agents"], bot.Library.DigestInterests.Snapshot().Single());
+        Assert.Contains(bot.Rest.MessagesIn("500"), m => m.Content.StartsWith("**Daily papers", StringComparison.Ordinal));
+    }
 }
