@@ -1,4 +1,4 @@
-using ResearchBot.Evaluation;
+using ResearchBot.Benchmarks.Synthetic;
 using ResearchBot.Ingestion;
 using ResearchBot.Papers;
 

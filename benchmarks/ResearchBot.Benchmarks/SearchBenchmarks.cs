@@ -30,7 +30,7 @@ public class SearchBenchmarks
         var store = new SqlitePaperStore(_connections, embedder, new EmbeddingBatchOptions { BatchSize = 4096 });
         store.UpsertAsync(BenchCorpus.WithDistractors(Distractors)).GetAwaiter().GetResult();
         var options = new RetrievalOptions();
-        var ranker = new HybridRanker(store, options);
+        var ranker = new HybridRanker(new SqliteSearchIndexSource(_connections), EmbedderIdentity.Of(embedder), options);
         _search = new HybridPaperSearch(new PaperVectorCollection(store, ranker, embedder), store, embedder, Options.Create(options));
         _questions = BenchCorpus.Questions();
         _search.SearchAsync(new SearchQuery(_questions[0])).GetAwaiter().GetResult();

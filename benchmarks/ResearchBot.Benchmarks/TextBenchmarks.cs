@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using ResearchBot.Embeddings;
-using ResearchBot.Retrieval.Text;
+using ResearchBot.Text.Analysis;
 
 namespace ResearchBot.Benchmarks;
 

@@ -1,7 +1,8 @@
 using System.CommandLine;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.Extensions.Options;
 using ResearchBot.Cli.Commands;
+using ResearchBot.Embeddings;
 using ResearchBot.Ingestion;
 using ResearchBot.Storage;
 
@@ -97,7 +98,7 @@ public static class CliApp
         ResearchBot.Prompts.PromptLoadException e => ("prompts: " + e.Message, ExitUsage),
         ResearchBot.ChatClients.ChatProviderException e => (e.Message, ExitFailure),
         PaperSourceException e => (e.Message, ExitFailure),
-        SqliteException e => ("store: " + e.Message, ExitFailure),
+        DbException e => ("store: " + e.Message, ExitFailure), // any storage provider's database error (SQLite, PostgreSQL)
         InvalidOperationException e when e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) => ("configuration: " + ConfigurationValue.Describe(e.Message), ExitUsage),
         IOException or UnauthorizedAccessException => (ex.Message, ExitFailure),
         _ => null,

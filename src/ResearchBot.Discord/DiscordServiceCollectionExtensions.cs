@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ResearchBot.Answering.References;
+using ResearchBot.Configuration;
 using ResearchBot.Discord.Bot;
 using ResearchBot.Discord.Gateway;
 using ResearchBot.Discord.Rest;
@@ -20,8 +21,7 @@ public static class DiscordServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddDiscordBot(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DiscordOptions>().Bind(configuration.GetSection(DiscordOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>();
+        services.AddValidatedOptions<DiscordOptions, DiscordOptionsValidator>(configuration, DiscordOptions.Section);
         services.AddOptions<HostOptions>().Configure<IOptions<DiscordOptions>>((host, discord) =>
         {
             var needed = discord.Value.ShutdownGrace + TimeSpan.FromSeconds(10);

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ResearchBot.Evaluation;
+using ResearchBot.Benchmarks.Synthetic;
 using ResearchBot.Papers;
 
 namespace ResearchBot.Cli.Tests;
@@ -36,6 +36,23 @@ public sealed class BenchCommandTests : IDisposable
         Assert.True(root.GetProperty("coldStart").GetProperty("inProcessSeconds").GetDouble() > 0);
         Assert.True(root.GetProperty("memory").GetProperty("peakWorkingSetMiB").GetInt64() > 0);
         Assert.True(File.Exists(kept));
+    }
+
+    [Fact]
+    public async Task Without_questions_bench_times_the_dev_questions_of_this_repository()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = await CliApp.RunAsync(["bench", "--papers", "20", "--queries", "3", "--json", "--db", Path.Combine(_cli.Folder, "bench.db")],
+            new StringReader(""), output, error);
+
+        Assert.Equal(0, code);
+        using var doc = JsonDocument.Parse(output.ToString());
+        var source = doc.RootElement.GetProperty("search").GetProperty("querySource").GetString()!;
+        Assert.EndsWith(Path.Combine("data", "eval", "dev-questions.jsonl"), source);
+        var repository = Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(source)))!;
+        Assert.True(File.Exists(Path.Combine(repository, "ResearchBot.sln")), $"{source} is not the repository's own file");
     }
 
     [Fact]

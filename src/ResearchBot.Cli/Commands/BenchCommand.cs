@@ -6,7 +6,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using ResearchBot.Evaluation;
+using ResearchBot.Benchmarks.Synthetic;
 using ResearchBot.Cli.Evaluation;
 using ResearchBot.Cli.Output;
 using ResearchBot.Embeddings;
@@ -24,7 +24,8 @@ namespace ResearchBot.Cli.Commands;
 /// </summary>
 internal static class BenchCommand
 {
-    private const string DevQuestions = "shared/eval/dev-questions.jsonl";
+    /// <summary>The repository's dev questions, found walking up from the current folder, then from the executable's.</summary>
+    private const string DevQuestions = "data/eval/dev-questions.jsonl";
 
     public static Command Create(CliContext cli)
     {
@@ -117,7 +118,7 @@ internal static class BenchCommand
         var embedder = warm.Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
         var batch = Math.Max(1, warm.Services.GetRequiredService<IOptions<EmbeddingOptions>>().Value.BatchSize);
         var embed0 = Stopwatch.StartNew();
-        foreach (var chunk in parsed.Select(SqlitePaperStore.EmbeddingText).Chunk(batch))
+        foreach (var chunk in parsed.Select(PaperEmbeddingText.Of).Chunk(batch))
             await embedder.GenerateAsync(chunk, cancellationToken: ct);
         var embedSeconds = embed0.Elapsed.TotalSeconds;
 
@@ -176,10 +177,13 @@ internal static class BenchCommand
 
     private static string? FindUp(string relative)
     {
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
-            var candidate = Path.Combine(dir.FullName, relative);
-            if (File.Exists(candidate)) return candidate;
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, relative);
+                if (File.Exists(candidate)) return candidate;
+            }
         }
         return null;
     }

@@ -21,7 +21,8 @@ internal static class ReembedCommand
     private static async Task<int> RunAsync(CliContext cli, ParseResult parse, CancellationToken ct)
     {
         using var host = cli.OpenHost(parse, access: StoreAccess.ExistingWriter);
-        var store = host.Services.GetRequiredService<SqlitePaperStore>();
+        var store = host.Services.GetRequiredService<IPaperStore>();
+        var maintenance = host.Services.GetRequiredService<IPaperMaintenance>();
         var watch = Stopwatch.StartNew();
         int count;
         if (cli.Console.IsTerminal)
@@ -32,10 +33,10 @@ internal static class ReembedCommand
                 .StartAsync(async ctx =>
                 {
                     var task = ctx.AddTask("re-embedding", maxValue: Math.Max(1, total));
-                    return await store.ReembedAsync(new InlineProgress<int>(done => task.Value = done), ct);
+                    return await maintenance.ReembedAsync(new InlineProgress<int>(done => task.Value = done), ct);
                 });
         }
-        else count = await store.ReembedAsync(cancellationToken: ct);
+        else count = await maintenance.ReembedAsync(cancellationToken: ct);
 
         var stats = await store.GetStatsAsync(ct);
         cli.Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -22,7 +22,8 @@ internal static class StatsCommand
     {
         using var host = cli.OpenHost(parse, access: StoreAccess.Reader);
         await cli.PrepareStoreAsync(host.Services, ct);
-        var stats = await host.Services.GetRequiredService<IPaperStore>().GetStatsAsync(ct);
+        var store = host.Services.GetRequiredService<IPaperStore>();
+        var stats = await store.GetStatsAsync(ct);
         if (json)
         {
             CliJson.WriteLine(cli.Console.Out, new StatsJson(stats.Papers, stats.Listings, stats.Days,
@@ -33,7 +34,7 @@ internal static class StatsCommand
             : stats.Days.Count <= 8 ? string.Join(", ", stats.Days.Select(Day))
             : $"{stats.Days.Count} days, {Day(stats.Days[0])} to {Day(stats.Days[^1])}";
         var grid = new Grid().AddColumn().AddColumn()
-            .AddRow("store", Markup.Escape(host.Services.GetRequiredService<SqlitePaperStore>().Description))
+            .AddRow("store", Markup.Escape(store.Description))
             .AddRow("papers", stats.Papers.ToString("N0", CultureInfo.InvariantCulture))
             .AddRow("listings", stats.Listings.ToString("N0", CultureInfo.InvariantCulture))
             .AddRow("days", Markup.Escape(days))

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 using ResearchBot.Answering.Condensing;
@@ -26,42 +25,36 @@ public static class AnsweringServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="IAnswerService"/>, <see cref="IDigestService"/> and, unless <c>Chat:Provider</c> is <c>Offline</c>,
-    /// the configured <see cref="IChatClient"/>. Prompts are loaded here, so a broken prompt file fails at start with a
-    /// <see cref="PromptLoadException"/> naming the file.
+    /// the configured <see cref="IChatClient"/> (offline, <c>GetService&lt;IChatClient&gt;()</c> is null). Every setting comes
+    /// from <see cref="IOptions{TOptions}"/> and every logger from the container. The prompts are loaded and checked when the
+    /// host starts (<c>ValidateOnStart</c>), so a broken prompt file fails there with a <see cref="PromptLoadException"/> naming the file.
     /// </summary>
     public static IServiceCollection AddAnswering(this IServiceCollection services, IConfiguration configuration)
     {
-        var chat = configuration.GetSection(ChatSettings.Section).Get<ChatSettings>() ?? new ChatSettings();
-        var answering = configuration.GetSection(AnsweringOptions.Section).Get<AnsweringOptions>() ?? new AnsweringOptions();
-        var digest = configuration.GetSection(DigestOptions.Section).Get<DigestOptions>() ?? new DigestOptions();
-        var promptOptions = configuration.GetSection(PromptOptions.Section).Get<PromptOptions>() ?? new PromptOptions();
-        var prompts = PromptLibrary.Load(PromptDirectory.Resolve(promptOptions.Directory));
-
         services.AddAnsweringSettings(configuration);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PromptOptions>, PromptFilesValidator>());
         services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(chat);
-        services.AddSingleton(answering);
-        services.AddSingleton(digest);
-        services.AddSingleton(prompts);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ChatSettings>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<AnsweringOptions>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<DigestOptions>>().Value);
+        services.AddSingleton(sp => PromptLibrary.Load(PromptDirectory.Resolve(sp.GetRequiredService<IOptions<PromptOptions>>().Value.Directory)));
         services.AddSingleton(_ => new Kernel());
         services.AddSingleton<ChatPrompt>();
         services.AddSingleton<DateFilterParser>();
         services.AddSingleton<OfflineAnswerer>();
-        if (chat.UsesModel)
-        {
-            services.AddSingleton(sp => ChatClientFactory.Create(chat, sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance)!);
-            services.AddSingleton<ModelAnswerer>();
-            services.AddSingleton<ModelDigestWriter>();
-        }
-        services.AddSingleton(sp => new QuestionCondenser(sp.GetService<IChatClient>(), sp.GetRequiredService<ChatPrompt>(), Logger<QuestionCondenser>(sp)));
+        services.AddSingleton(sp => ChatClientFactory.Create(sp.GetRequiredService<ChatSettings>(), sp.GetRequiredService<ILoggerFactory>())!);
+        services.AddSingleton<ModelAnswerer>();
+        services.AddSingleton<ModelDigestWriter>();
+        services.AddSingleton(sp => new QuestionCondenser(sp.GetService<IChatClient>(), sp.GetRequiredService<ChatPrompt>(), sp.GetRequiredService<ILogger<QuestionCondenser>>()));
         services.AddSingleton<SourceRetriever>();
         services.AddSingleton<ReferenceResolver>();
         services.AddSingleton<IAnswerService>(sp => new AnswerService(
             sp.GetRequiredService<QuestionCondenser>(), sp.GetRequiredService<DateFilterParser>(), sp.GetRequiredService<SourceRetriever>(),
-            sp.GetRequiredService<OfflineAnswerer>(), sp.GetService<ModelAnswerer>(),
-            answering, Logger<AnswerService>(sp), sp.GetRequiredService<ReferenceResolver>()));
-        services.AddSingleton<IDigestService>(sp => new DigestService(sp.GetRequiredService<IPaperStore>(), sp.GetService<ModelDigestWriter>(), digest));
+            sp.GetRequiredService<OfflineAnswerer>(), UsesModel(sp) ? sp.GetRequiredService<ModelAnswerer>() : null,
+            sp.GetRequiredService<AnsweringOptions>(), sp.GetRequiredService<ILogger<AnswerService>>(), sp.GetRequiredService<ReferenceResolver>()));
+        services.AddSingleton<IDigestService>(sp => new DigestService(
+            sp.GetRequiredService<IPaperStore>(), UsesModel(sp) ? sp.GetRequiredService<ModelDigestWriter>() : null, sp.GetRequiredService<DigestOptions>()));
         return services;
     }
 
@@ -79,5 +72,5 @@ public static class AnsweringServiceCollectionExtensions
         return services;
     }
 
-    private static ILogger<T> Logger<T>(IServiceProvider sp) => sp.GetService<ILogger<T>>() ?? NullLogger<T>.Instance;
+    private static bool UsesModel(IServiceProvider sp) => sp.GetRequiredService<ChatSettings>().UsesModel;
 }

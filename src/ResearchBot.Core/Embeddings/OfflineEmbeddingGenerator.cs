@@ -1,6 +1,6 @@
 using System.Numerics.Tensors;
 using Microsoft.Extensions.AI;
-using ResearchBot.Retrieval.Text;
+using ResearchBot.Text.Analysis;
 
 namespace ResearchBot.Embeddings;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using ResearchBot.Configuration;
 
 namespace ResearchBot.Ingestion;
 
@@ -19,10 +20,8 @@ public static class IngestionServiceCollectionExtensions
     public static IServiceCollection AddPaperIngestion(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<HuggingFaceOptions>().Bind(configuration.GetSection(HuggingFaceOptions.SectionName)).ValidateOnStart();
-        services.AddOptions<ArxivOptions>().Bind(configuration.GetSection(ArxivOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<HuggingFaceOptions>>(new HttpSourceOptionsValidator<HuggingFaceOptions>(HuggingFaceOptions.SectionName));
-        services.AddSingleton<IValidateOptions<ArxivOptions>>(new HttpSourceOptionsValidator<ArxivOptions>(ArxivOptions.SectionName));
+        services.AddValidatedOptions(configuration, HuggingFaceOptions.SectionName, new HttpSourceOptionsValidator<HuggingFaceOptions>(HuggingFaceOptions.SectionName));
+        services.AddValidatedOptions(configuration, ArxivOptions.SectionName, new HttpSourceOptionsValidator<ArxivOptions>(ArxivOptions.SectionName));
 
         services.TryAddSingleton<DailyPageParser>();
         services.TryAddSingleton<HuggingFaceJsonParser>();

@@ -83,6 +83,7 @@ public sealed class PromptLibrary
         config.Name ??= name;
         config.Template = text;
         CheckTemplate(promptFile, text, config);
+        CheckMessageBlocks(promptFile, text);
         return config;
     }
 
@@ -98,6 +99,23 @@ public sealed class PromptLibrary
         {
             if (declared.Count > 0 && !declared.Contains(m.Groups[1].Value))
                 throw new PromptLoadException($"Prompt template '{promptFile}' uses ${m.Groups[1].Value}, which its config.json does not declare in input_variables.");
+        }
+    }
+
+    /// <summary>
+    /// Semantic Kernel reads the <c>&lt;message&gt;</c> blocks of a chat prompt as XML and sends a prompt it cannot read as one
+    /// user message holding the raw tags; here that is an error naming the file.
+    /// </summary>
+    private static void CheckMessageBlocks(string promptFile, string text)
+    {
+        if (!text.Contains("<message", StringComparison.OrdinalIgnoreCase)) return;
+        try
+        {
+            new System.Xml.XmlDocument().LoadXml("<root>" + text + "</root>");
+        }
+        catch (System.Xml.XmlException e)
+        {
+            throw new PromptLoadException($"Prompt template '{promptFile}' is not well-formed: {FirstLine(e.Message)} (its <message> blocks are read as XML: write a literal '<' as &lt; and '&' as &amp;).", e);
         }
     }
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.VectorData;
 using ResearchBot.Retrieval.Index;
-using ResearchBot.Retrieval.Text;
+using ResearchBot.Text.Analysis;
 using ResearchBot.Storage;
 
 namespace ResearchBot.Retrieval;

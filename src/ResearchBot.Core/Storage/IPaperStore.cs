@@ -5,6 +5,9 @@ namespace ResearchBot.Storage;
 /// <summary>The durable home of papers, their listings and their embeddings.</summary>
 public interface IPaperStore
 {
+    /// <summary>Where the store lives, for people (<c>stats</c>): a file path, "in-memory store", a server and database.</summary>
+    string Description { get; }
+
     /// <summary>Adds or merges papers in one transaction: the same paper (same id or same title key) is stored once,
     /// listings merge, richer fields win. Returns how many were new, updated and unchanged.</summary>
     Task<UpsertResult> UpsertAsync(IReadOnlyList<Paper> papers, CancellationToken cancellationToken = default);

@@ -1,9 +1,10 @@
 using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.AI;
+using ResearchBot.Embeddings;
 using ResearchBot.Papers;
 using ResearchBot.Retrieval.Lexical;
-using ResearchBot.Retrieval.Text;
+using ResearchBot.Text.Analysis;
 
 namespace ResearchBot.Storage;
 
@@ -11,20 +12,16 @@ namespace ResearchBot.Storage;
 /// The default store: one SQLite file (WAL) holding papers, listings, an FTS5 title index, the lexical index
 /// and the embeddings. Every upsert is one transaction, so a crash or kill mid-ingest leaves the store as it was.
 /// </summary>
-public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbeddingGenerator<string, Embedding<float>> embedder, EmbeddingBatchOptions? batching = null) : IPaperStore
+public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbeddingGenerator<string, Embedding<float>> embedder, EmbeddingBatchOptions? batching = null) : IPaperStore, IPaperMaintenance
 {
     private const int ChunkSize = 4096;
-    internal const string LegacyOfflineModel = "unknown:default";
     private readonly EmbeddingBatchOptions _batching = batching ?? new();
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
-    /// <summary>Where the store lives.</summary>
+    /// <summary>Where the store lives: its file path, or "in-memory store".</summary>
     public string Description => connections.Description;
 
     internal SqliteConnectionFactory Connections => connections;
-
-    /// <summary>The text a paper's embedding is made from.</summary>
-    public static string EmbeddingText(Paper p) => p.Title + ". " + p.Abstract;
 
     public async Task<UpsertResult> UpsertAsync(IReadOnlyList<Paper> papers, CancellationToken cancellationToken = default)
     {
@@ -34,13 +31,11 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
         {
             using var c = connections.Open();
             using var tx = c.BeginTransaction();
-            var (model, dims) = EmbeddingIdentity();
-            var stored = StoredEmbedding(c, tx);
-            // Stores written before the offline embedder exposed its metadata recorded it as "unknown:default": same dimensions, same vectors.
-            if (stored is { Model: LegacyOfflineModel } legacy && model.StartsWith("offline:", StringComparison.Ordinal) && dims == legacy.Dimensions)
-                stored = (model, legacy.Dimensions);
-            if (stored is { } s && (s.Model != model || (dims is int d && d != s.Dimensions)))
-                throw new EmbeddingMismatchException(s.Model, s.Dimensions, model, dims ?? 0);
+            var identity = EmbedderIdentity.Of(embedder);
+            var (model, dims) = identity;
+            var stored = SqliteSearchIndexSource.StoredEmbedding(c, tx);
+            if (stored is not null && !identity.Made(stored.Model, stored.Dimensions))
+                throw new EmbeddingMismatchException(stored.Model, stored.Dimensions, model, dims ?? 0);
 
             var plan = Plan(c, tx, incoming);
             var writer = new PaperWriter(c, tx);
@@ -88,10 +83,10 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
             {
                 writer.Dispose();
             }
-            if (removed.Count > 0 || added.Count > 0) LexicalIndexWriter.Apply(c, tx, removed, added);
+            if (removed.Count > 0 || added.Count > 0) SqliteLexicalIndexWriter.Apply(c, tx, removed, added);
             if (addedCount + updatedCount > 0)
             {
-                if ((stored is null || StoredEmbedding(c, tx)?.Model == LegacyOfflineModel) && dims is int dd)
+                if ((stored is null || stored.Model == EmbedderIdentity.LegacyOfflineModel) && dims is int dd)
                     SetMeta(c, tx, ("embedding_model", model), ("embedding_dimensions", dd.ToString()));
                 BumpGeneration(c, tx);
             }
@@ -120,11 +115,10 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
             var postings = new PostingsBuilder();
             for (var i = 0; i < reindex.Count; i++) postings.Add(reindex[i].Doc, terms[i]);
             added.Merge(postings);
-            var vectors = await EmbedAsync([.. reindex.Select(x => EmbeddingText(x.Merged))], ct);
+            var vectors = await EmbedAsync([.. reindex.Select(x => PaperEmbeddingText.Of(x.Merged))], ct);
             return (changed, terms, vectors.ConvertAll(v => VectorCodec.Encode(v)));
         }, ct);
 
-    /// <summary>Rebuilds every embedding with the configured embedder (after changing embedding provider or model).</summary>
     public async Task<int> ReembedAsync(IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         await _writeLock.WaitAsync(cancellationToken);
@@ -135,7 +129,7 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
             var rows = new List<(int Doc, string Text)>();
             using (var cmd = Command(c, tx, "SELECT doc, title, abstract FROM papers ORDER BY doc"))
             using (var r = cmd.ExecuteReader())
-                while (r.Read()) rows.Add((r.GetInt32(0), r.GetString(1) + ". " + r.GetString(2)));
+                while (r.Read()) rows.Add((r.GetInt32(0), PaperEmbeddingText.Of(r.GetString(1), r.GetString(2))));
             using var vector = Command(c, tx, "INSERT OR REPLACE INTO embeddings(doc, vector) VALUES ($doc, $v)");
             int? dims = null;
             var done = 0;
@@ -152,7 +146,7 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
                 }
                 progress?.Report(done += chunk.Length);
             }
-            var (model, _) = EmbeddingIdentity();
+            var model = EmbedderIdentity.Of(embedder).Model;
             if (dims is int d) SetMeta(c, tx, ("embedding_model", model), ("embedding_dimensions", d.ToString()));
             else
             {
@@ -170,7 +164,6 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
         }
     }
 
-    /// <summary>Removes papers (with their listings, vectors and index entries) by id; returns how many existed.</summary>
     public async Task<int> DeleteAsync(IEnumerable<string> ids, CancellationToken cancellationToken = default)
     {
         await _writeLock.WaitAsync(cancellationToken);
@@ -203,7 +196,7 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
             }
             if (removed.Count > 0)
             {
-                LexicalIndexWriter.Apply(c, tx, removed, new PostingsBuilder());
+                SqliteLexicalIndexWriter.Apply(c, tx, removed, new PostingsBuilder());
                 BumpGeneration(c, tx);
             }
             tx.Commit();
@@ -260,18 +253,6 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
         var byDoc = new Dictionary<int, Paper>();
         for (var i = 0; i < rows.Count; i++) byDoc[rows[i].Item1] = papers[i];
         return [.. docs.Where(byDoc.ContainsKey).Select(d => (d, byDoc[d]))];
-    }
-
-    /// <summary>Title and abstract of the given documents (for re-ranking).</summary>
-    internal Dictionary<int, (string Title, string Abstract)> GetTexts(IReadOnlyCollection<int> docs)
-    {
-        var result = new Dictionary<int, (string, string)>(docs.Count);
-        if (docs.Count == 0) return result;
-        using var c = connections.Open();
-        using var cmd = Command(c, null, $"SELECT doc, title, abstract FROM papers WHERE doc IN ({string.Join(',', docs)})");
-        using var r = cmd.ExecuteReader();
-        while (r.Read()) result[r.GetInt32(0)] = (r.GetString(1), r.GetString(2));
-        return result;
     }
 
     /// <summary>By id or title key first, then the best FTS5 title match of all the words given.</summary>
@@ -353,30 +334,8 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
         using var cmd = Command(c, null, "SELECT (SELECT COUNT(*) FROM papers), (SELECT COUNT(*) FROM listings)");
         using var r = cmd.ExecuteReader();
         r.Read();
-        var stored = StoredEmbedding(c, null);
+        var stored = SqliteSearchIndexSource.StoredEmbedding(c);
         return new StoreStats(r.GetInt32(0), r.GetInt32(1), days, stored?.Model, stored?.Dimensions);
-    }
-
-    /// <summary>A counter bumped by every write, so readers in this or another process know to reload.</summary>
-    internal long Generation()
-    {
-        using var c = connections.Open();
-        using var cmd = Command(c, null, "SELECT value FROM meta WHERE key = 'generation'");
-        return cmd.ExecuteScalar() is string s ? long.Parse(s) : 0;
-    }
-
-    internal (string Model, int Dimensions)? StoredEmbedding()
-    {
-        using var c = connections.Open();
-        return StoredEmbedding(c, null);
-    }
-
-    /// <summary>The configured embedder's model id and dimensions (when it declares them).</summary>
-    internal (string Model, int? Dimensions) EmbeddingIdentity()
-    {
-        var meta = embedder.GetService<EmbeddingGeneratorMetadata>();
-        var model = $"{meta?.ProviderName ?? "unknown"}:{meta?.DefaultModelId ?? "default"}";
-        return (model, meta?.DefaultModelDimensions);
     }
 
     private async Task<List<float[]>> EmbedAsync(List<string> texts, CancellationToken ct)
@@ -468,19 +427,6 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
     /// <summary>True when both records carry arXiv ids and they differ: then a shared title key does not make them one paper.</summary>
     private static bool DistinctArxivIds(Paper a, Paper b) =>
         PaperId.TryArxiv(a.Id) is { } x && PaperId.TryArxiv(b.Id) is { } y && x != y;
-
-    private static (string Model, int Dimensions)? StoredEmbedding(SqliteConnection c, SqliteTransaction? tx)
-    {
-        using var cmd = Command(c, tx, "SELECT key, value FROM meta WHERE key IN ('embedding_model', 'embedding_dimensions')");
-        using var r = cmd.ExecuteReader();
-        string? model = null; int dims = 0;
-        while (r.Read())
-        {
-            if (r.GetString(0) == "embedding_model") model = r.GetString(1);
-            else dims = int.Parse(r.GetString(1));
-        }
-        return model is null ? null : (model, dims);
-    }
 
     private static void SetMeta(SqliteConnection c, SqliteTransaction tx, params (string Key, string Value)[] values)
     {

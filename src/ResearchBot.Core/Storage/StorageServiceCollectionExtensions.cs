@@ -23,7 +23,10 @@ public static class StorageServiceCollectionExtensions
             sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(),
             new EmbeddingBatchOptions { BatchSize = sp.GetRequiredService<IOptions<EmbeddingOptions>>().Value.BatchSize }));
         services.AddSingleton<IPaperStore>(sp => sp.GetRequiredService<SqlitePaperStore>());
-        services.AddSingleton(sp => new HybridRanker(sp.GetRequiredService<SqlitePaperStore>(), sp.GetRequiredService<IOptions<RetrievalOptions>>().Value));
+        services.AddSingleton<IPaperMaintenance>(sp => sp.GetRequiredService<SqlitePaperStore>());
+        services.AddSingleton<ISearchIndexSource>(sp => new SqliteSearchIndexSource(sp.GetRequiredService<SqliteConnectionFactory>()));
+        services.AddSingleton(sp => new HybridRanker(sp.GetRequiredService<ISearchIndexSource>(),
+            EmbedderIdentity.Of(sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>()), sp.GetRequiredService<IOptions<RetrievalOptions>>().Value));
         services.AddSingleton<VectorStoreCollection<string, PaperRecord>, PaperVectorCollection>();
         services.AddSingleton<IPaperSearch, HybridPaperSearch>();
         return services;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using ResearchBot.Answering;
 using ResearchBot.ChatClients;
 using ResearchBot.Digest;
@@ -42,7 +43,7 @@ public sealed class AddAnsweringTests
     }
 
     [Fact]
-    public void A_broken_prompt_directory_fails_at_registration_naming_the_file()
+    public void A_broken_prompt_directory_fails_at_start_naming_the_file()
     {
         var dir = Directory.CreateTempSubdirectory("rb-prompts-").FullName;
         try
@@ -51,7 +52,9 @@ public sealed class AddAnsweringTests
             File.WriteAllText(Path.Combine(dir, "GroundedAnswer", "config.json"), "{}");
             var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Prompts:Directory"] = dir }).Build();
 
-            var error = Assert.Throws<PromptLoadException>(() => new ServiceCollection().AddAnswering(configuration));
+            using var provider = new ServiceCollection().AddAnswering(configuration).BuildServiceProvider();
+
+            var error = Assert.Throws<PromptLoadException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
             Assert.Contains(Path.Combine(dir, "GroundedAnswer", "skprompt.txt"), error.Message);
         }
@@ -59,5 +62,17 @@ public sealed class AddAnsweringTests
         {
             Directory.Delete(dir, recursive: true);
         }
+    }
+
+    [Fact]
+    public void Settings_are_the_bound_options_of_the_container()
+    {
+        using var harness = new AnswerHarness(new Dictionary<string, string?> { ["Answering:MaxSources"] = "3", ["Digest:TopOfDay"] = "4" });
+
+        Assert.Same(harness.Services.GetRequiredService<IOptions<AnsweringOptions>>().Value, harness.Services.GetRequiredService<AnsweringOptions>());
+        Assert.Equal(3, harness.Services.GetRequiredService<AnsweringOptions>().MaxSources);
+        Assert.Same(harness.Services.GetRequiredService<IOptions<DigestOptions>>().Value, harness.Services.GetRequiredService<DigestOptions>());
+        Assert.Equal(4, harness.Services.GetRequiredService<DigestOptions>().TopOfDay);
+        Assert.Same(harness.Services.GetRequiredService<IOptions<ChatSettings>>().Value, harness.Services.GetRequiredService<ChatSettings>());
     }
 }

@@ -11,11 +11,4 @@ public sealed class SentencesTests
 
         Assert.Equal(["Gains of 18.43% on HumanEval, e.g. for Llama3-8B.", "Smith et al. agree (Fig. 1b).", "We release code!", "Is it good?"], sentences);
     }
-
-    [Fact]
-    public void Stemming_matches_word_forms()
-    {
-        Assert.Equal(Terms.Of("scaling caches decoders memories"), Terms.Of("scale cache decoder memory"));
-        Assert.Empty(Terms.Of("what is the of it"));
-    }
 }

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
-using ResearchBot.Answering.Text;
+using ResearchBot.Text.Analysis;
 using ResearchBot.Core.Tests.Answering;
 using ResearchBot.Digest;
 using Xunit.Abstractions;
@@ -40,9 +40,9 @@ public sealed partial class SeedPageDigestTests(ITestOutputHelper output)
         {
             Assert.DoesNotContain(",", theme.Name);
             Assert.DoesNotMatch(@"\band\b", theme.Name);
-            var stems = Terms.Of(theme.Name);
+            var stems = TextAnalyzer.Default.ContentTerms(theme.Name);
             Assert.NotEmpty(stems);
-            var containing = theme.Items.Count(i => ContainsRun(Terms.Of(byId[i.PaperId].Title), stems) || ContainsRun(Terms.Of(byId[i.PaperId].Abstract), stems));
+            var containing = theme.Items.Count(i => ContainsRun(TextAnalyzer.Default.ContentTerms(byId[i.PaperId].Title), stems) || ContainsRun(TextAnalyzer.Default.ContentTerms(byId[i.PaperId].Abstract), stems));
             Assert.True(containing >= 0.6 * theme.Items.Count, $"'{theme.Name}' is in {containing} of its {theme.Items.Count} papers");
             Assert.DoesNotContain(theme.Name.ToLowerInvariant(), theme.Intro.Split('.')[0].ToLowerInvariant().Replace("all on " + theme.Name.ToLowerInvariant(), ""));
         }

@@ -66,12 +66,12 @@ public class EmbeddingServiceCollectionExtensionsTests
 
         Assert.Equal([3, 3, 2], server.Batches.Select(b => b.Count));
         Assert.All(server.Models, m => Assert.Equal("text-embedding-test", m));
-        Assert.Equal(Corpus.Select(SqlitePaperStore.EmbeddingText), server.Batches.SelectMany(b => b));
+        Assert.Equal(Corpus.Select(PaperEmbeddingText.Of), server.Batches.SelectMany(b => b));
         var stats = await t.Store.GetStatsAsync();
         Assert.Equal(8, stats.EmbeddingDimensions);
         Assert.Contains("text-embedding-test", stats.EmbeddingModel);
         var record = await t.Collection.GetAsync(r => r.Date == Day(4), 1, new() { IncludeVectors = true }).SingleAsync();
-        Assert.Equal(server.VectorOf(SqlitePaperStore.EmbeddingText(Diffusion)), record.Embedding!.Value.ToArray(), new ToleranceComparer(2e-3f));
+        Assert.Equal(server.VectorOf(PaperEmbeddingText.Of(Diffusion)), record.Embedding!.Value.ToArray(), new ToleranceComparer(2e-3f));
 
         var results = await t.Search.SearchAsync(new SearchQuery("diffusion image synthesis", 3));
         Assert.Equal(Diffusion.Id, results.Hits[0].Paper.Id);
@@ -95,7 +95,7 @@ public class EmbeddingServiceCollectionExtensionsTests
         var stats = await t.Store.GetStatsAsync();
         Assert.Equal(12, stats.EmbeddingDimensions);
         var record = await t.Collection.GetAsync(r => r.Date == Day(9), 1, new() { IncludeVectors = true }).SingleAsync();
-        Assert.Equal(server.VectorOf(SqlitePaperStore.EmbeddingText(Speech)), record.Embedding!.Value.ToArray(), new ToleranceComparer(2e-3f));
+        Assert.Equal(server.VectorOf(PaperEmbeddingText.Of(Speech)), record.Embedding!.Value.ToArray(), new ToleranceComparer(2e-3f));
     }
 
     private sealed class ToleranceComparer(float tolerance) : IEqualityComparer<float>

@@ -12,6 +12,8 @@ internal sealed class FakePaperStore : IPaperStore
 
     public IReadOnlyCollection<Paper> Papers => _byTitleKey.Values;
 
+    public string Description => "fake store";
+
     public Task<UpsertResult> UpsertAsync(IReadOnlyList<Paper> papers, CancellationToken cancellationToken = default)
     {
         UpsertCalls.Add(papers);

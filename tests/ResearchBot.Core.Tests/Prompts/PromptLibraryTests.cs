@@ -118,6 +118,19 @@ public sealed class PromptLibraryTests : IDisposable
         Assert.Contains("Prompts:Directory", error.Message);
     }
 
+    [Fact]
+    public void A_literal_angle_bracket_inside_message_blocks_names_the_file()
+    {
+        CopyRepositoryPrompts();
+        var template = Path.Combine(_dir, "PaperOneLiner", "skprompt.txt");
+        File.WriteAllText(template, "<message role=\"system\">Write \"[n] <sentence>\".</message>\n<message role=\"user\">{{$papers}}</message>");
+
+        var error = Assert.Throws<PromptLoadException>(() => PromptLibrary.Load(_dir));
+
+        Assert.Contains(template, error.Message);
+        Assert.Contains("&lt;", error.Message);
+    }
+
     private void CopyRepositoryPrompts()
     {
         var source = PromptDirectory.Resolve(null);

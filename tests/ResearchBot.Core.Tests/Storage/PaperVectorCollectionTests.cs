@@ -82,7 +82,7 @@ public class PaperVectorCollectionTests
     {
         var (t, c) = await CreateAsync();
         using var _ = t;
-        var embedding = (await t.Embedder.GenerateAsync([ResearchBot.Storage.SqlitePaperStore.EmbeddingText(Molecules)]))[0];
+        var embedding = (await t.Embedder.GenerateAsync([PaperEmbeddingText.Of(Molecules)]))[0];
 
         var byArray = await c.SearchAsync(embedding.Vector.ToArray(), 2).ToListAsync();
         var byMemory = await c.SearchAsync(embedding.Vector, 2).ToListAsync();

@@ -37,7 +37,7 @@ public sealed class ReadOnlyStoreTests : IDisposable
         var factory = new SqliteConnectionFactory(new StorageOptions { Path = path }, StoreAccess.Reader);
         var embedder = new OfflineEmbeddingGenerator();
         var store = new SqlitePaperStore(factory, embedder);
-        var ranker = new global::ResearchBot.Retrieval.Index.HybridRanker(store, new RetrievalOptions());
+        var ranker = new global::ResearchBot.Retrieval.Index.HybridRanker(new SqliteSearchIndexSource(factory), EmbedderIdentity.Of(embedder), new RetrievalOptions());
         var search = new HybridPaperSearch(new PaperVectorCollection(store, ranker, embedder), store, embedder,
             Microsoft.Extensions.Options.Options.Create(new RetrievalOptions()));
         return (factory, store, search);

@@ -116,13 +116,13 @@ public class SqlitePaperStoreTests
     {
         using var t = TestStore.InMemory();
         await t.Store.UpsertAsync(Corpus);
-        var generation = t.Store.Generation();
+        var generation = t.IndexSource.CurrentGeneration();
         var before = t.Dump();
 
         var again = await t.Store.UpsertAsync(Corpus);
 
         Assert.Equal(new UpsertResult(0, 0, Corpus.Count), again);
-        Assert.Equal(generation, t.Store.Generation());
+        Assert.Equal(generation, t.IndexSource.CurrentGeneration());
         Assert.Equal(before, t.Dump());
     }
 
@@ -132,7 +132,7 @@ public class SqlitePaperStoreTests
         using var t = TestStore.InMemory();
         var pages = SeedPapers.Pages();
         foreach (var page in pages) await t.Store.UpsertAsync(page);
-        var generation = t.Store.Generation();
+        var generation = t.IndexSource.CurrentGeneration();
 
         var results = new List<UpsertResult>();
         foreach (var page in pages) results.Add(await t.Store.UpsertAsync(page));
@@ -140,7 +140,7 @@ public class SqlitePaperStoreTests
         Assert.All(results, r => Assert.Equal(0, r.Added + r.Updated));
         Assert.Equal(pages.Sum(p => p.Count), results.Sum(r => r.Unchanged));
         Assert.Equal(262, await t.Store.CountAsync());
-        Assert.Equal(generation, t.Store.Generation());
+        Assert.Equal(generation, t.IndexSource.CurrentGeneration());
     }
 
     [Fact]
@@ -444,7 +444,7 @@ public class SqlitePaperStoreTests
 
         using var failing = TestStore.OnFile(path, new ThrowingEmbeddingGenerator(textsBeforeFailure: 2), batchSize: 1);
         var before = failing.Dump();
-        var generation = failing.Store.Generation();
+        var generation = failing.IndexSource.CurrentGeneration();
         List<Paper> batch =
         [
             Transformers with { Abstract = Transformers.Abstract + " We also release code.", Listings = [new Listing(Day(12), "hf-daily")] },
@@ -455,7 +455,7 @@ public class SqlitePaperStoreTests
 
         Assert.Contains("embedder failed", error.Message);
         Assert.Equal(before, failing.Dump());
-        Assert.Equal(generation, failing.Store.Generation());
+        Assert.Equal(generation, failing.IndexSource.CurrentGeneration());
         using var reopened = TestStore.OnFile(path);
         Assert.Equal(before, reopened.Dump());
         Assert.Equal(new UpsertResult(4, 1, 0), await reopened.Store.UpsertAsync(batch));

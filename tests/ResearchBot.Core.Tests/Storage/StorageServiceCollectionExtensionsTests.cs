@@ -23,12 +23,13 @@ public class StorageServiceCollectionExtensionsTests
 
         var store = services.GetRequiredService<IPaperStore>();
         Assert.Same(store, services.GetRequiredService<SqlitePaperStore>());
+        Assert.Same(store, services.GetRequiredService<IPaperMaintenance>());
         Assert.IsType<PaperVectorCollection>(services.GetRequiredService<VectorStoreCollection<string, PaperRecord>>());
         await store.UpsertAsync(Corpus);
 
         var results = await services.GetRequiredService<IPaperSearch>().SearchAsync(new SearchQuery("graph neural networks molecules", 3));
 
         Assert.Equal(Molecules.Id, results.Hits[0].Paper.Id);
-        Assert.Equal("in-memory store", services.GetRequiredService<SqlitePaperStore>().Description);
+        Assert.Equal("in-memory store", store.Description);
     }
 }

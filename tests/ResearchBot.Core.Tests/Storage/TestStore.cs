@@ -17,7 +17,8 @@ internal sealed class TestStore : IDisposable
         Embedder = embedder;
         Factory = new SqliteConnectionFactory(new StorageOptions { Path = path });
         Store = new SqlitePaperStore(Factory, embedder, new EmbeddingBatchOptions { BatchSize = batchSize });
-        Ranker = new HybridRanker(Store, options);
+        IndexSource = new SqliteSearchIndexSource(Factory);
+        Ranker = new HybridRanker(IndexSource, EmbedderIdentity.Of(embedder), options);
         Collection = new PaperVectorCollection(Store, Ranker, embedder);
         Search = new HybridPaperSearch(Collection, Store, embedder, Options.Create(options));
     }
@@ -26,6 +27,7 @@ internal sealed class TestStore : IDisposable
     public IEmbeddingGenerator<string, Embedding<float>> Embedder { get; }
     public SqliteConnectionFactory Factory { get; }
     public SqlitePaperStore Store { get; }
+    public SqliteSearchIndexSource IndexSource { get; }
     public HybridRanker Ranker { get; }
     public PaperVectorCollection Collection { get; }
     public HybridPaperSearch Search { get; }

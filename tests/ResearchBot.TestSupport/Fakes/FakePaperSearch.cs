@@ -1,4 +1,4 @@
-using ResearchBot.Answering.Text;
+using ResearchBot.Text.Analysis;
 using ResearchBot.Retrieval;
 
 namespace ResearchBot.TestSupport.Fakes;
@@ -17,12 +17,12 @@ public sealed class FakePaperSearch(FakePaperStore store, double threshold = 0.5
     public Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default)
     {
         lock (_queries) _queries.Add(query);
-        var terms = Terms.Of(query.Text).Distinct().ToList();
+        var terms = TextAnalyzer.Default.ContentTerms(query.Text).Distinct().ToList();
         var inRange = store.Papers.Where(p => FakePaperStore.InRange(p, query.From, query.To)).ToList();
         var hits = inRange
             .Select(p =>
             {
-                var words = Terms.Of(p.Title + " " + p.Abstract).ToHashSet();
+                var words = TextAnalyzer.Default.ContentTerms(p.Title + " " + p.Abstract).ToHashSet();
                 var relevance = terms.Count == 0 ? 0 : terms.Count(words.Contains) / (double)terms.Count;
                 return new SearchHit(p, relevance, relevance);
             })

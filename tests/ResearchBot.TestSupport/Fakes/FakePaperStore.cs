@@ -8,6 +8,8 @@ public sealed class FakePaperStore(IReadOnlyList<Paper> papers) : IPaperStore
 {
     public IReadOnlyList<Paper> Papers { get; } = papers;
 
+    public string Description => "fake store";
+
     public Task<UpsertResult> UpsertAsync(IReadOnlyList<Paper> added, CancellationToken cancellationToken = default) =>
         throw new InvalidOperationException("The fake store is read-only.");
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ResearchBot.Text.Analysis;
 
 namespace ResearchBot.Answering.Condensing;
 
@@ -28,7 +29,7 @@ public static partial class FollowUpHeuristic
 
     // "it"/"they" point back only in short questions; "is it possible to …" is a dummy subject.
     private static bool LeansOnPronoun(string question) =>
-        ObjectPronoun().IsMatch(question) && !DummyIt().IsMatch(question) && Text.Terms.Of(question).Count <= 4;
+        ObjectPronoun().IsMatch(question) && !DummyIt().IsMatch(question) && TextAnalyzer.Default.ContentTerms(question).Count <= 4;
 
     private static string CondenseOne(string question, string subject)
     {

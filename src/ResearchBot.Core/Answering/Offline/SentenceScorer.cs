@@ -1,5 +1,6 @@
 using ResearchBot.Answering.Sources;
 using ResearchBot.Answering.Text;
+using ResearchBot.Text.Analysis;
 using ResearchBot.Text.SentenceRoles;
 
 namespace ResearchBot.Answering.Offline;
@@ -15,10 +16,10 @@ public static class SentenceScorer
     /// <summary>The candidate sentences of every source, scored, with each paper's title overlap.</summary>
     public static IReadOnlyList<ScoredPaper> Score(string question, IReadOnlyList<NumberedSource> sources)
     {
-        var queryTerms = Terms.Of(question).Distinct().ToList();
+        var queryTerms = TextAnalyzer.Default.ContentTerms(question).Distinct().ToList();
         var aspects = QuestionAspects.Of(question);
         var tagged = sources.Select(s => (Source: s, Sentences: SentenceRoleTagger.Tag(s.Paper.Abstract, s.Paper.Title))).ToList();
-        var sentenceTerms = tagged.SelectMany(x => x.Sentences.Select(t => Terms.Of(t.Text).ToHashSet())).ToList();
+        var sentenceTerms = tagged.SelectMany(x => x.Sentences.Select(t => TextAnalyzer.Default.ContentTerms(t.Text).ToHashSet())).ToList();
         var total = Math.Max(1, sentenceTerms.Count);
         var idf = queryTerms.ToDictionary(t => t, t => Math.Log(1.0 + total / (1.0 + sentenceTerms.Count(s => s.Contains(t)))));
         var maxWeight = Math.Max(1e-9, idf.Values.Sum());
@@ -31,13 +32,13 @@ public static class SentenceScorer
         var result = new List<ScoredPaper>();
         foreach (var (source, sentences) in tagged)
         {
-            var titleTerms = Terms.Of(source.Paper.Title);
+            var titleTerms = TextAnalyzer.Default.ContentTerms(source.Paper.Title);
             var name = OfflineAnswerer.PaperName(source.Paper.Title) is var n && n != source.Paper.Title ? n : null;
             var candidates = new List<ScoredSentence>();
             foreach (var s in sentences.Where(s => s.Role is SentenceRole.Method or SentenceRole.Result or SentenceRole.Other))
             {
                 if (s.Text.Length < 30) continue;
-                var overlap = Coverage(Terms.Of(s.Text));
+                var overlap = Coverage(TextAnalyzer.Default.ContentTerms(s.Text));
                 var aspect = aspects.Any && aspects.SpokenOf(s.Text);
                 var proposal = ContributionSentences.IsProposal(s.Text);
                 var role = s.Role switch

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ResearchBot.Answering.Condensing;
-using ResearchBot.Answering.Text;
+using ResearchBot.Text.Analysis;
 
 namespace ResearchBot.Answering.References;
 
@@ -17,14 +17,15 @@ public static partial class ReferenceParser
     private static readonly string[] CountWords = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
 
     // Words that carry no aspect of their own in a reference question ("tell me more about [2]", "compare [1] and [3]").
-    private static readonly HashSet<string> Filler = new(StringComparer.Ordinal)
-    {
-        "tell", "more", "compar", "compare", "comparison", "contrast", "explain", "describ", "describe", "summar", "summariz", "summarize",
-        "summary", "say", "detail", "details", "differ", "differenc", "difference", "different", "side", "versus", "source", "result",
+    // Held with their stems, as ContentTerms gives them ("compare" → "compar").
+    private static readonly HashSet<string> Filler = TextAnalyzer.Default.WithStems(
+    [
+        "tell", "more", "compare", "comparison", "contrast", "explain", "describe", "summarize", "summarise",
+        "summary", "say", "detail", "details", "differ", "difference", "different", "side", "versus", "source", "result",
         "item", "entry", "ones", "please", "again", "second", "third", "first", "last", "fourth", "fifth", "number", "show", "let",
         "talk", "know", "look", "read", "think", "about", "like", "give", "each", "other", "former", "latter", "ref", "what's",
-        "report", "find", "found", "claim", "contribut", "contribution", "idea", "main", "propos", "achiev", "say", "work",
-    };
+        "report", "find", "found", "claim", "contribute", "contribution", "idea", "main", "propose", "achieve", "say", "work",
+    ]);
 
     /// <summary>
     /// The references of <paramref name="question"/> against a list of <paramref name="titles"/> (title i is number i+1;
@@ -194,7 +195,7 @@ public static partial class ReferenceParser
         {
             if (!m.Groups["bare"].Success) return m;
             var next = NextWord().Match(question, m.Index + m.Length);
-            if (!next.Success || Terms.Of(next.Groups[1].Value).Count == 0) return m;
+            if (!next.Success || TextAnalyzer.Default.ContentTerms(next.Groups[1].Value).Count == 0) return m;
         }
         return null;
     }
@@ -205,7 +206,7 @@ public static partial class ReferenceParser
     /// </summary>
     private static Match? FocusPronoun(string question, List<(int Start, int Length, List<int> Numbers)> taken)
     {
-        if (DummyIt().IsMatch(question) || NewSearch().IsMatch(question) || Terms.Of(question).Count(t => !Filler.Contains(t)) > 4) return null;
+        if (DummyIt().IsMatch(question) || NewSearch().IsMatch(question) || TextAnalyzer.Default.ContentTerms(question).Count(t => !Filler.Contains(t)) > 4) return null;
         return FocusPronounWord().Matches(question)
             .FirstOrDefault(m => !taken.Any(t => m.Index < t.Start + t.Length && t.Start < m.Index + m.Length));
     }
@@ -219,12 +220,12 @@ public static partial class ReferenceParser
     }
 
     // Pronouns point back only in a short follow-up; a long question with "them" is a new question.
-    private static bool IsShortFollowUp(string question) => Terms.Of(question).Count(t => !Filler.Contains(t)) <= 5;
+    private static bool IsShortFollowUp(string question) => TextAnalyzer.Default.ContentTerms(question).Count(t => !Filler.Contains(t)) <= 5;
 
     private static string Aspect(string rest)
     {
         var words = Word().Matches(rest).Select(m => m.Value)
-            .Where(w => Terms.Of(w) is { Count: > 0 } t && !t.All(Filler.Contains) && !Filler.Contains(w.ToLowerInvariant()));
+            .Where(w => TextAnalyzer.Default.ContentTerms(w) is { Count: > 0 } t && !t.All(Filler.Contains) && !Filler.Contains(w.ToLowerInvariant()));
         return string.Join(' ', words);
     }
 

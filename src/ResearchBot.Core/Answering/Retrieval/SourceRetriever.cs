@@ -1,4 +1,4 @@
-using ResearchBot.Answering.Text;
+using ResearchBot.Text.Analysis;
 using ResearchBot.Retrieval;
 using ResearchBot.Storage;
 
@@ -25,17 +25,17 @@ public sealed class SourceRetriever(IPaperSearch search, IPaperStore store)
             : new RetrievedSources([], await AbstainAsync(results.PapersInRange, from, to, cancellationToken));
     }
 
-    private static readonly HashSet<string> BrowseWords = new(StringComparer.Ordinal)
-    {
+    private static readonly HashSet<string> BrowseWords = TextAnalyzer.Default.WithStems(
+    [
         "came", "come", "out", "appear", "appeared", "publish", "published", "release", "released", "latest", "recent", "new", "list",
         "show", "listed", "happen", "happened", "interesting", "good", "top", "best", "summary", "summarize", "overview", "anything",
-    };
+    ]);
 
     /// <summary>True when the question has no content words beyond "what came out", "latest papers" and the like.</summary>
     internal static bool IsBrowse(string text) =>
         text.Split([' ', '?', '!', '.', ',', '\'', '"'], StringSplitOptions.RemoveEmptyEntries)
-            .SelectMany(w => Terms.Of(w).Count == 0 ? [] : new[] { w.ToLowerInvariant() })
-            .All(w => BrowseWords.Contains(w) || BrowseWords.Contains(Terms.Stem(w)));
+            .SelectMany(w => TextAnalyzer.Default.ContentTerms(w).Count == 0 ? [] : new[] { w.ToLowerInvariant() })
+            .All(w => BrowseWords.Contains(w) || BrowseWords.Contains(TextAnalyzer.Default.Stem(w)));
 
     private async Task<RetrievedSources> ListDaysAsync(int top, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
     {

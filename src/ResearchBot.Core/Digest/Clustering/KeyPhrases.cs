@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using ResearchBot.Answering.Text;
+using ResearchBot.Text.Analysis;
 using ResearchBot.Papers;
 
 namespace ResearchBot.Digest.Clustering;
@@ -12,7 +12,7 @@ namespace ResearchBot.Digest.Clustering;
 public static partial class KeyPhrases
 {
     /// <summary>The stem key of a phrase ("Test-time scaling" → "test-time scal").</summary>
-    public static string Key(string phrase) => string.Join(' ', Terms.Of(phrase));
+    public static string Key(string phrase) => string.Join(' ', TextAnalyzer.Default.ContentTerms(phrase));
 
     /// <summary>The phrase keys of <paramref name="paper"/>; <paramref name="surfaces"/> counts each key's spellings.</summary>
     public static PaperPhrases Of(Paper paper, Dictionary<string, Dictionary<string, int>>? surfaces = null)
@@ -134,7 +134,7 @@ public static partial class KeyPhrases
             var word = m.Value.Trim('-');
             var lower = word.ToLowerInvariant();
             if (lower == "of" && run.Count > 0 && run[^1].Stem is not null) { run.Add((word, null)); continue; }
-            var stems = Terms.Of(lower);
+            var stems = TextAnalyzer.Default.ContentTerms(lower);
             if (stems.Count != 1 || Breakers.Contains(lower) || Breakers.Contains(stems[0]) || IsAdverbOrNumber(lower) || lower.Length < 2)
             {
                 foreach (var r in Flush(run)) yield return r;
@@ -207,7 +207,7 @@ public static partial class KeyPhrases
         "search", "control", "prediction", "predict", "feedback", "instruction", "prompt", "alignment", "align", "fine-tun", "adaptation",
     ]);
 
-    private static HashSet<string> Stemmed(string[] words) => new(words.Select(w => Terms.Stem(w)), StringComparer.Ordinal);
+    private static HashSet<string> Stemmed(string[] words) => new(words.Select(w => TextAnalyzer.Default.Stem(w)), StringComparer.Ordinal);
 
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}\-']*")]
     private static partial Regex Word();

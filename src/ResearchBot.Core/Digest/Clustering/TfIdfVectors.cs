@@ -1,4 +1,4 @@
-using ResearchBot.Answering.Text;
+using ResearchBot.Text.Analysis;
 using ResearchBot.Papers;
 
 namespace ResearchBot.Digest.Clustering;
@@ -30,7 +30,7 @@ public sealed class TfIdfVectors
             {
                 foreach (var word in Words(text))
                 {
-                    var stem = Terms.Of(word.ToLowerInvariant()).FirstOrDefault();
+                    var stem = TextAnalyzer.Default.ContentTerms(word.ToLowerInvariant()).FirstOrDefault();
                     if (stem is null) continue;
                     tf[stem] = tf.GetValueOrDefault(stem) + weight;
                     var forms = counts.TryGetValue(stem, out var f) ? f : counts[stem] = new(StringComparer.Ordinal);

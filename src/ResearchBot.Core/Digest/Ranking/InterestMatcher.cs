@@ -1,4 +1,4 @@
-using ResearchBot.Answering.Text;
+using ResearchBot.Text.Analysis;
 using ResearchBot.Papers;
 
 namespace ResearchBot.Digest.Ranking;
@@ -15,7 +15,7 @@ public sealed class InterestMatcher
     public InterestMatcher(IEnumerable<string> interests)
     {
         _interests = interests.Select(i => i.Trim()).Where(i => i.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)
-            .Select(i => (i, Terms.Of(i).ToArray())).Where(x => x.Item2.Length > 0).ToList();
+            .Select(i => (i, TextAnalyzer.Default.ContentTerms(i).ToArray())).Where(x => x.Item2.Length > 0).ToList();
     }
 
     /// <summary>The interests, as given.</summary>
@@ -29,8 +29,8 @@ public sealed class InterestMatcher
     public int Score(Paper paper)
     {
         if (_interests.Count == 0) return 0;
-        var title = Terms.Of(paper.Title);
-        var body = Terms.Of(paper.Abstract);
+        var title = TextAnalyzer.Default.ContentTerms(paper.Title);
+        var body = TextAnalyzer.Default.ContentTerms(paper.Abstract);
         var score = 0;
         foreach (var (_, stems) in _interests)
         {

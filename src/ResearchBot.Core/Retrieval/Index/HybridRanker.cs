@@ -1,5 +1,5 @@
+using ResearchBot.Embeddings;
 using ResearchBot.Retrieval.Lexical;
-using ResearchBot.Storage;
 
 namespace ResearchBot.Retrieval.Index;
 
@@ -9,31 +9,27 @@ namespace ResearchBot.Retrieval.Index;
 /// by proximity (query words that stand together in the question standing together in the paper), near
 /// duplicates suppressed. Each result carries a 0..1 relevance for "nothing relevant found" decisions.
 /// </summary>
-public sealed class HybridRanker(SqlitePaperStore store, RetrievalOptions options)
+public sealed class HybridRanker(ISearchIndexSource source, EmbedderIdentity embedder, RetrievalOptions options)
 {
     private readonly Lock _gate = new();
     private SearchSnapshot? _snapshot;
     private EmbeddingMismatchException? _embeddingMismatch;
 
     /// <summary>Stored vectors from another embedder than the configured one (same dimensions or not) must not be compared with its queries.</summary>
-    private EmbeddingMismatchException? EmbeddingMismatch()
-    {
-        if (store.StoredEmbedding() is not { } stored) return null;
-        var (model, dims) = store.EmbeddingIdentity();
-        var sameModel = stored.Model == model || (stored.Model == SqlitePaperStore.LegacyOfflineModel && model.StartsWith("offline:", StringComparison.Ordinal));
-        return sameModel && (dims is null || dims == stored.Dimensions) ? null : new EmbeddingMismatchException(stored.Model, stored.Dimensions, model, dims ?? 0);
-    }
+    private EmbeddingMismatchException? EmbeddingMismatch(StoredEmbedder? stored) =>
+        stored is null || embedder.Made(stored.Model, stored.Dimensions) ? null
+        : new EmbeddingMismatchException(stored.Model, stored.Dimensions, embedder.Model, embedder.Dimensions ?? 0);
 
     /// <summary>The current snapshot, reloaded when the store has changed since it was read.</summary>
     public SearchSnapshot Snapshot()
     {
-        var generation = store.Generation();
+        var generation = source.CurrentGeneration();
         lock (_gate)
         {
             if (_snapshot is null || generation > _snapshot.Generation)
             {
-                _snapshot = SearchSnapshot.Load(store.Connections.Open, options.B);
-                _embeddingMismatch = EmbeddingMismatch();
+                _snapshot = SearchSnapshot.Load(source, options.B);
+                _embeddingMismatch = EmbeddingMismatch(_snapshot.Embedder);
             }
             return _snapshot;
         }
@@ -82,7 +78,7 @@ public sealed class HybridRanker(SqlitePaperStore store, RetrievalOptions option
                     if (i >= 0) lexical[d] += Bm25(s, p, i, idf);
                 }
         var candidates = Fuse(pool, lexical, cosine, Math.Max(top, options.Candidates));
-        return Rerank(query, candidates, cosine, top);
+        return Rerank(s, query, candidates, cosine, top);
     }
 
     private float Bm25(SearchSnapshot s, TermPostings p, int i, float idf)
@@ -128,9 +124,9 @@ public sealed class HybridRanker(SqlitePaperStore store, RetrievalOptions option
             .ToDictionary(x => x.Doc, x => x.Score);
     }
 
-    private List<RankedDocument> Rerank(QueryTerms query, Dictionary<int, float> fused, float[]? cosine, int top)
+    private List<RankedDocument> Rerank(SearchSnapshot s, QueryTerms query, Dictionary<int, float> fused, float[]? cosine, int top)
     {
-        var texts = store.GetTexts(fused.Keys);
+        var texts = s.Texts(fused.Keys);
         var ranked = new List<RankedDocument>(fused.Count);
         foreach (var (doc, score) in fused)
         {

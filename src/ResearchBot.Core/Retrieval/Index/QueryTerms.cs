@@ -1,4 +1,4 @@
-using ResearchBot.Retrieval.Text;
+using ResearchBot.Text.Analysis;
 
 namespace ResearchBot.Retrieval.Index;
 

@@ -2,7 +2,7 @@ namespace ResearchBot.Retrieval.Lexical;
 
 /// <summary>
 /// Collects the postings of many new documents in memory before they are merged into the stored index.
-/// Terms come from <see cref="Text.TextAnalyzer"/>, whose stems are interned, so terms are keyed by reference.
+/// Terms come from <see cref="ResearchBot.Text.Analysis.TextAnalyzer"/>, whose stems are interned, so terms are keyed by reference.
 /// </summary>
 internal sealed class PostingsBuilder
 {

@@ -1,3 +1,4 @@
+using ResearchBot.Embeddings;
 using ResearchBot.Retrieval.Index;
 using ResearchBot.Storage;
 using ResearchBot.Tests.Storage;
@@ -35,7 +36,7 @@ public class HybridRankerTests
         using var t = TestStore.InMemory();
         await t.Store.UpsertAsync(Corpus);
 
-        var ranked = t.Ranker.Rank("", await VectorAsync(t, SqlitePaperStore.EmbeddingText(Speech)), DayRange.All, 3);
+        var ranked = t.Ranker.Rank("", await VectorAsync(t, PaperEmbeddingText.Of(Speech)), DayRange.All, 3);
 
         Assert.Equal(Speech.Title, ranked[0].Title);
     }

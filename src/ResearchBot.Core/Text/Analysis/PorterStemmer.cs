@@ -1,4 +1,4 @@
-namespace ResearchBot.Retrieval.Text;
+namespace ResearchBot.Text.Analysis;
 
 /// <summary>The Porter (1980) suffix-stripping stemmer for English words (lowercase ASCII input).</summary>
 /// <remarks>Written here because no stemming library is obtainable on our package feed.</remarks>

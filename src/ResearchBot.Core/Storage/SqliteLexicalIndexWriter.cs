@@ -1,12 +1,14 @@
 using Microsoft.Data.Sqlite;
+using ResearchBot.Retrieval.Lexical;
 
-namespace ResearchBot.Retrieval.Lexical;
+namespace ResearchBot.Storage;
 
 /// <summary>
 /// Keeps the persisted inverted index (table <c>terms</c>: term → document frequency and encoded postings)
-/// in step with the papers, inside the caller's transaction.
+/// in step with the papers, inside the caller's transaction. The postings themselves (<see cref="TermPostings"/>,
+/// <see cref="PostingsBuilder"/>) are Retrieval's data structures; only their storage lives here.
 /// </summary>
-internal static class LexicalIndexWriter
+internal static class SqliteLexicalIndexWriter
 {
     /// <summary>Removes the old terms of <paramref name="removed"/> documents and adds the postings in <paramref name="added"/> (any order).</summary>
     public static void Apply(SqliteConnection connection, SqliteTransaction transaction,

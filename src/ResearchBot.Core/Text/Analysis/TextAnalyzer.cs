@@ -1,12 +1,14 @@
 using System.Collections.Concurrent;
-using System.Collections.Frozen;
 
-namespace ResearchBot.Retrieval.Text;
+namespace ResearchBot.Text.Analysis;
 
 /// <summary>
-/// Turns text into index terms: lowercase words of letters and digits (accents folded, μ read as mu),
-/// English stop words dropped, Porter-stemmed. Stems are cached per distinct word and looked up by span,
-/// so analysis allocates nothing per token once a word has been seen.
+/// The one text analyzer of search, answers and digests. Words are lowercase letters and digits (accents folded, μ read
+/// as mu), Porter-stemmed. <see cref="Analyze(string, bool)"/> gives the index terms of a paper or a query (English stop
+/// words dropped, and for a question the words that only frame it); <see cref="ContentTerms"/> gives the content words
+/// that answers, follow-up checks and digests compare (a longer stop list, hyphenated compounds kept whole), with the
+/// same stems, so a question's words match a paper's the same way in search and in its answer. Stems are cached per
+/// distinct word and looked up by span, so analysis allocates nothing per token once a word has been seen.
 /// </summary>
 public sealed class TextAnalyzer
 {
@@ -37,6 +39,17 @@ public sealed class TextAnalyzer
         "really", "actually", "even", "describe", "describes", "propose", "proposes", "please", "kind", "sort",
     ]);
 
+    /// <summary>
+    /// Words that carry no content in an answer, a follow-up or a digest phrase: the <see cref="StopWords"/> plus modal verbs,
+    /// the words papers use to talk about themselves ("propose", "approach", "method", "study") and vague quantities.
+    /// </summary>
+    public static readonly WordSet ContentStopWords = new(StopWords.Words.Concat([
+        "being", "may", "might", "must", "shall", "whose", "paper", "papers", "work", "works", "study", "studies", "under", "between",
+        "own", "way", "use", "used", "using", "existing", "new", "propose", "proposes", "proposed", "present", "introduce", "approach",
+        "method", "methods", "show", "shows", "without", "across", "through", "based", "well", "two", "et", "al", "vs",
+        "tell", "find", "give", "get", "make", "want", "need", "something", "anything", "thing", "things", "lot", "many", "much",
+    ]));
+
     /// <summary>Appends the index terms of <paramref name="text"/> to <paramref name="terms"/>, in order.</summary>
     public void Analyze(ReadOnlySpan<char> text, List<string> terms, bool isQuestion = false)
     {
@@ -58,8 +71,47 @@ public sealed class TextAnalyzer
         return terms;
     }
 
+    /// <summary>
+    /// The content words of <paramref name="text"/>, stemmed, in order, with repeats: words of two letters or more that are not
+    /// <see cref="ContentStopWords"/> (nor stem to one); a hyphenated compound is one word, each part stemmed ("long-context").
+    /// </summary>
+    public List<string> ContentTerms(string text)
+    {
+        var terms = new List<string>();
+        var words = new WordTokenizer(text, compounds: true);
+        while (words.MoveNext())
+        {
+            var word = words.Current;
+            if (word.Length < 2 || ContentStopWords.Contains(word)) continue;
+            var stem = word.Contains('-') ? CompoundStem(word) : Stem(word);
+            if (stem.Length >= 2 && !ContentStopWords.Contains(stem)) terms.Add(stem);
+        }
+        return terms;
+    }
+
+    /// <summary>The words and their stems: a word list that both raw words and <see cref="ContentTerms"/> are looked up in.</summary>
+    public HashSet<string> WithStems(IEnumerable<string> words)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var w in words) { set.Add(w); set.Add(Stem(w)); }
+        return set;
+    }
+
+    /// <summary>The stem of one lowercase word (cached); each part of a hyphenated compound is stemmed ("long-contexts" → "long-context").</summary>
+    public string Stem(string word) => word.Contains('-') ? CompoundStem(word) : Stem(word.AsSpan());
+
     /// <summary>The stem of one lowercase word (cached).</summary>
     public string Stem(ReadOnlySpan<char> word) => StemOrNull(word) ?? PorterStemmer.Stem(word.ToString());
+
+    private string CompoundStem(ReadOnlySpan<char> word)
+    {
+        var parts = new List<string>(2);
+        foreach (var range in word.Split('-'))
+        {
+            if (word[range].Length > 0) parts.Add(Stem(word[range]));
+        }
+        return string.Join('-', parts);
+    }
 
     /// <summary>The stem of one lowercase word, or null for a stop word: one cache lookup per token.</summary>
     public string? StemOrNull(ReadOnlySpan<char> word)
@@ -82,46 +134,4 @@ public sealed class TextAnalyzer
         while (words.MoveNext()) list.Add(words.Current.ToString());
         return list;
     }
-}
-
-/// <summary>Splits text into lowercase words of ASCII letters and digits without allocating (accents folded, μ read as mu).</summary>
-public ref struct WordTokenizer(ReadOnlySpan<char> text)
-{
-    private readonly ReadOnlySpan<char> _text = text;
-    private int _pos;
-    private Span<char> _buffer;
-    private int _length;
-
-    public readonly ReadOnlySpan<char> Current => _buffer[.._length];
-
-    public bool MoveNext()
-    {
-        if (_buffer.IsEmpty) _buffer = new char[64];
-        _length = 0;
-        while (_pos <= _text.Length)
-        {
-            var c = _pos < _text.Length ? _text[_pos] : ' ';
-            _pos++;
-            if (char.IsAsciiLetterOrDigit(c)) { Append(char.ToLowerInvariant(c)); continue; }
-            if (c is 'μ' or 'µ') { Append('m'); Append('u'); continue; }
-            if (c > 127 && char.IsLetter(c) && Papers.LatinFolding.Fold(c) is var f && f != '\0') { Append(f); continue; }
-            if (_length > 0) return true;
-        }
-        return false;
-    }
-
-    private void Append(char c)
-    {
-        if (_length < _buffer.Length) _buffer[_length++] = c;
-    }
-}
-
-/// <summary>A read-only set of lowercase words, looked up by span.</summary>
-public sealed class WordSet
-{
-    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-
-    public WordSet(IEnumerable<string> words) => _lookup = words.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-
-    public bool Contains(ReadOnlySpan<char> word) => _lookup.Contains(word);
 }

@@ -1,4 +1,4 @@
-namespace ResearchBot.Storage;
+namespace ResearchBot.Embeddings;
 
 /// <summary>The store's vectors were made by another embedder than the configured one; vectors are never mixed.</summary>
 public sealed class EmbeddingMismatchException(string storedModel, int storedDimensions, string configuredModel, int configuredDimensions)

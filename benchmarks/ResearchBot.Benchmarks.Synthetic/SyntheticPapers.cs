@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using ResearchBot.Papers;
 
-namespace ResearchBot.Evaluation;
+namespace ResearchBot.Benchmarks.Synthetic;
 
 /// <summary>
 /// Synthetic distractor papers as JSON Lines, made the way <c>shared/eval/synth.py</c> makes them: titles of 6–12 words

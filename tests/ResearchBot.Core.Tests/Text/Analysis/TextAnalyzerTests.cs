@@ -1,6 +1,6 @@
-using ResearchBot.Retrieval.Text;
+using ResearchBot.Text.Analysis;
 
-namespace ResearchBot.Tests.Retrieval.Text;
+namespace ResearchBot.Tests.Text.Analysis;
 
 public class TextAnalyzerTests
 {
@@ -60,5 +60,45 @@ public class TextAnalyzerTests
     {
         Assert.Equal(PorterStemmer.Stem("generalization"), _analyzer.Stem("generalization"));
         Assert.Same(_analyzer.Stem("retrieval"), _analyzer.Stem("retrieval".AsSpan()));
+    }
+
+    [Fact]
+    public void Content_terms_match_word_forms_and_drop_function_words()
+    {
+        Assert.Equal(_analyzer.ContentTerms("scaling caches decoders memories"), _analyzer.ContentTerms("scale cache decoder memory"));
+        Assert.Empty(_analyzer.ContentTerms("what is the of it"));
+        Assert.Empty(_analyzer.ContentTerms("we propose a new method and show it works in this paper"));
+    }
+
+    [Fact]
+    public void Content_terms_have_the_stems_of_the_index_terms()
+    {
+        const string text = "Speculative decoding accelerates transformer inference with draft models";
+
+        Assert.Equal(_analyzer.Analyze(text), _analyzer.ContentTerms(text));
+    }
+
+    [Fact]
+    public void Content_terms_keep_a_hyphenated_compound_whole_while_the_index_splits_it()
+    {
+        Assert.Equal(["test-time", "scale"], _analyzer.ContentTerms("Test-time scaling"));
+        Assert.Equal(["long-context", "model", "dash"], _analyzer.ContentTerms("long-contexts models -- and -dashes-"));
+        Assert.Equal(["test", "time", "scale"], _analyzer.Analyze("Test-time scaling"));
+        Assert.Equal("long-context", _analyzer.Stem("long-contexts"));
+    }
+
+    [Fact]
+    public void Content_terms_drop_one_letter_words_and_fold_accents()
+    {
+        Assert.Equal(["cafe", "3d", "render"], _analyzer.ContentTerms("x café 3D rendering"));
+    }
+
+    [Fact]
+    public void A_word_list_with_stems_holds_both_forms()
+    {
+        var set = _analyzer.WithStems(["compare", "summary"]);
+
+        Assert.Superset(new HashSet<string>(["compare", "compar", "summary", "summari"]), set);
+        Assert.Contains(_analyzer.ContentTerms("comparing")[0], set);
     }
 }

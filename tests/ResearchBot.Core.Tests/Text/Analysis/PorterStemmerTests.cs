@@ -1,6 +1,6 @@
-using ResearchBot.Retrieval.Text;
+using ResearchBot.Text.Analysis;
 
-namespace ResearchBot.Tests.Retrieval.Text;
+namespace ResearchBot.Tests.Text.Analysis;
 
 /// <summary>Checked against the examples of Porter (1980) and the published vocabulary/output of the reference implementation.</summary>
 public class PorterStemmerTests
