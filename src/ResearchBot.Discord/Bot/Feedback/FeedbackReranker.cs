@@ -1,4 +1,4 @@
-using ResearchBot.Answering.Text;
+using ResearchBot.Text.Analysis;
 using ResearchBot.BotState;
 using ResearchBot.Retrieval;
 
@@ -48,5 +48,5 @@ public static class FeedbackReranker
         return shared / (double)(a.Count + b.Count - shared);
     }
 
-    private static HashSet<string> StemsOf(string text) => Terms.Of(text).ToHashSet(StringComparer.Ordinal);
+    private static HashSet<string> StemsOf(string text) => TextAnalyzer.Default.ContentTerms(text).ToHashSet(StringComparer.Ordinal);
 }
