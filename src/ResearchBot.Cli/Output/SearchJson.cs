@@ -15,5 +15,5 @@ internal sealed record SearchJson(string Q, IReadOnlyList<SearchJsonHit> Results
 internal sealed record SearchJsonHit(string Id, string Title, double Score, string? Url, DateOnly? Published)
 {
     public static SearchJsonHit From(SearchHit hit) =>
-        new(hit.Paper.Id, hit.Paper.Title, Math.Round(hit.Score, 4), PaperLinks.Url(hit.Paper), hit.Paper.Published ?? hit.Paper.Date);
+        new(hit.Paper.Id, hit.Paper.Title, Math.Round(hit.Relevance, 4), PaperLinks.Url(hit.Paper), hit.Paper.Published ?? hit.Paper.Date);
 }

@@ -27,7 +27,7 @@ internal static class SearchTable
             string Cell(string text) => relevant ? Markup.Escape(text) : $"[dim]{Markup.Escape(text)}[/]";
             table.AddRow(
                 Cell((++rank).ToString(CultureInfo.InvariantCulture)),
-                Cell(hit.Score.ToString("0.000", CultureInfo.InvariantCulture)),
+                Cell(hit.Relevance.ToString("0.000", CultureInfo.InvariantCulture)), // the 0..1 relevance a person can read, not the fused ranking score
                 Cell(hit.Paper.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? ""),
                 Cell(hit.Paper.Title),
                 Cell(hit.Paper.Id));

@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Extensions.VectorData;
 using ResearchBot.Papers;
 using ResearchBot.Storage;
 
@@ -6,14 +7,14 @@ namespace ResearchBot.Ingestion;
 
 /// <summary>
 /// Ingests files, folders, standard input and the online sources <c>hf</c> and <c>arxiv</c>: each source is read once,
-/// parsed, held to <see cref="PaperFieldLimits"/> and stored on its own (one <see cref="IPaperStore.UpsertAsync"/> per
-/// source), so a bad source is reported and never affects the others.
+/// parsed, held to <see cref="PaperFieldLimits"/> and stored on its own (one upsert into the papers' VectorData collection
+/// per source, merging as <see cref="IPaperRecordMerge"/> does), so a bad source is reported and never affects the others.
 /// </summary>
 public sealed class IngestionService(
     PaperFileReader files,
     HuggingFaceDailyClient huggingFace,
     ArxivClient arxiv,
-    IPaperStore store,
+    VectorStoreCollection<string, PaperRecord> papers,
     TimeProvider time) : IIngestionService
 {
     public async Task<IngestReport> IngestAsync(IngestRequest request, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -33,15 +34,28 @@ public sealed class IngestionService(
             if (read is null) continue;
             tally.Parsed += read.Papers.Count;
             progress?.Report(new IngestProgress(target.Name, tally.Parsed, null));
-            var papers = PaperFieldLimits.Apply(read.Papers, out var notes);
+            var kept = PaperFieldLimits.Apply(read.Papers, out var notes);
             foreach (var note in notes) tally.Warnings.Add(new IngestFailure(target.Name, note));
-            if (papers.Count > 0) tally.Add(await store.UpsertAsync(papers, cancellationToken).ConfigureAwait(false));
+            if (kept.Count > 0) tally.Add(await UpsertAsync([.. kept.Select(PaperRecord.From)], cancellationToken).ConfigureAwait(false));
             if (read.Problem is { } problem) tally.Failures.Add(new IngestFailure(target.Name, problem));
         }
         return new IngestReport(tally.Parsed, tally.Added, tally.Updated, tally.Unchanged, tally.Failures, time.GetElapsedTime(started))
         {
             Warnings = tally.Warnings,
         };
+    }
+
+    /// <summary>
+    /// Stores one source's papers through the collection: merged with what is stored when the collection can (ours can, through
+    /// <see cref="IPaperRecordMerge"/>); with another connector a plain upsert, counted as added or updated by the keys it had.
+    /// </summary>
+    private async Task<UpsertResult> UpsertAsync(IReadOnlyList<PaperRecord> records, CancellationToken cancellationToken)
+    {
+        if (papers.GetService(typeof(IPaperRecordMerge)) is IPaperRecordMerge merge)
+            return await merge.MergeAsync(records, cancellationToken).ConfigureAwait(false);
+        var existing = await papers.GetAsync(records.Select(r => r.Id).Distinct(), cancellationToken: cancellationToken).CountAsync(cancellationToken).ConfigureAwait(false);
+        await papers.UpsertAsync(records, cancellationToken).ConfigureAwait(false);
+        return new UpsertResult(records.Select(r => r.Id).Distinct().Count() - existing, existing, 0);
     }
 
     /// <summary>Reads one source; null (with a failure or warning in the tally) when it gave nothing usable.</summary>

@@ -14,7 +14,7 @@ public static class IngestionServiceCollectionExtensions
     private static readonly ProductInfoHeaderValue UserAgent = new("ResearchBot", "1.0");
 
     /// <summary>
-    /// Adds ingestion. Options are bound from <c>Sources:HuggingFace</c> and <c>Sources:Arxiv</c>. An <see cref="Storage.IPaperStore"/>
+    /// Adds ingestion. Options are bound from <c>Sources:HuggingFace</c> and <c>Sources:Arxiv</c>. The papers' VectorData collection (<c>AddPaperStore</c>)
     /// must be registered separately.
     /// </summary>
     public static IServiceCollection AddPaperIngestion(this IServiceCollection services, IConfiguration configuration)

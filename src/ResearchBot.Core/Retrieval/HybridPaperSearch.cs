@@ -30,10 +30,16 @@ public sealed class HybridPaperSearch(
                 ? hybrid.HybridSearchAsync(vector, Keywords(query.Text), top, new HybridSearchOptions<PaperRecord> { Filter = filter }, cancellationToken)
                 : collection.SearchAsync(vector, top, new VectorSearchOptions<PaperRecord> { Filter = filter }, cancellationToken);
             await foreach (var r in results)
-                hits.Add(new SearchHit(r.Record.ToPaper(), r.Score ?? 0, Math.Clamp(r.Score ?? 0, 0, 1)));
+                hits.Add(new SearchHit(r.Record.Paper ?? r.Record.ToPaper(), r.Score ?? 0, Relevance(r)));
         }
         return new SearchResults(query, hits, await inRange, options.Value.RelevanceThreshold);
     }
+
+    /// <summary>
+    /// The result's calibrated 0..1 relevance: our collection sets <see cref="PaperRecord.Relevance"/> (its score is the fused
+    /// ranking score); another connector's score is its similarity, taken as the relevance.
+    /// </summary>
+    private static double Relevance(VectorSearchResult<PaperRecord> r) => Math.Clamp(r.Record.Relevance ?? r.Score ?? 0, 0, 1);
 
     /// <summary>
     /// The question's words in order, stop words dropped (what a keyword index is given). They keep their case, a sentence's

@@ -23,9 +23,17 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
 
     internal SqliteConnectionFactory Connections => connections;
 
-    public async Task<UpsertResult> UpsertAsync(IReadOnlyList<Paper> papers, CancellationToken cancellationToken = default)
+    public Task<UpsertResult> UpsertAsync(IReadOnlyList<Paper> papers, CancellationToken cancellationToken = default) =>
+        UpsertAsync(papers, StoreWriteOptions.Merge, cancellationToken);
+
+    /// <summary>
+    /// <see cref="UpsertAsync(IReadOnlyList{Paper}, CancellationToken)"/> with the VectorData collection's options: vectors
+    /// given per paper id are stored as they are (no embedder call for those papers), and <see cref="StoreWriteOptions.ExactKeys"/>
+    /// makes the upsert a record replace by exact id.
+    /// </summary>
+    internal async Task<UpsertResult> UpsertAsync(IReadOnlyList<Paper> papers, StoreWriteOptions write, CancellationToken cancellationToken = default)
     {
-        var incoming = DedupeBatch(papers);
+        var incoming = write.ExactKeys ? LastById(papers) : DedupeBatch(papers);
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
@@ -36,8 +44,9 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
             var stored = SqliteSearchIndexSource.StoredEmbedding(c, tx);
             if (stored is not null && !identity.Made(stored.Model, stored.Dimensions))
                 throw new EmbeddingMismatchException(stored.Model, stored.Dimensions, model, dims ?? 0);
+            CheckGivenVectors(write.Vectors, dims ?? stored?.Dimensions);
 
-            var plan = Plan(c, tx, incoming);
+            var plan = Plan(c, tx, incoming, write.ExactKeys);
             var writer = new PaperWriter(c, tx);
             var removed = new List<(int, DocumentTerms)>();
             var added = new PostingsBuilder();
@@ -45,13 +54,14 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
             // Analysis and embedding of the next chunk run while this chunk is written: the two cores overlap
             // CPU work (or a remote embedder's round trips) with SQLite's single-threaded writes.
             var chunks = plan.Chunk(ChunkSize).ToList();
-            var next = chunks.Count > 0 ? PrepareAsync(chunks[0], added, cancellationToken) : null;
+            var next = chunks.Count > 0 ? PrepareAsync(chunks[0], added, write.Vectors, cancellationToken) : null;
+            var vectorsOnly = 0;
             try
             {
             for (var n = 0; n < chunks.Count; n++)
             {
-                var (changed, terms, vectors) = await next!;
-                next = n + 1 < chunks.Count ? PrepareAsync(chunks[n + 1], added, cancellationToken) : null;
+                var (changed, terms, vectors, given) = await next!;
+                next = n + 1 < chunks.Count ? PrepareAsync(chunks[n + 1], added, write.Vectors, cancellationToken) : null;
                 unchangedCount += chunks[n].Length - changed.Count;
                 if (vectors.Count > 0) dims = VectorCodec.Dimensions(vectors[0].Length);
 
@@ -71,6 +81,9 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
                     writer.IndexTitle(doc, w.Merged.Title);
                     writer.WriteVector(doc, vectors[index]);
                 }
+                // Given vectors of papers whose text did not change (so were not re-embedded) replace the stored ones.
+                foreach (var (doc, vector) in given) writer.WriteVector(doc, vector);
+                vectorsOnly += given.Count;
             }
             }
             catch when (next is not null)
@@ -84,7 +97,7 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
                 writer.Dispose();
             }
             if (removed.Count > 0 || added.Count > 0) SqliteLexicalIndexWriter.Apply(c, tx, removed, added);
-            if (addedCount + updatedCount > 0)
+            if (addedCount + updatedCount + vectorsOnly > 0)
             {
                 if ((stored is null || stored.Model == EmbedderIdentity.LegacyOfflineModel) && dims is int dd)
                     SetMeta(c, tx, ("embedding_model", model), ("embedding_dimensions", dd.ToString()));
@@ -103,7 +116,8 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
     /// The CPU side of writing a chunk, off the writer's thread: which papers change, their index terms, their encoded
     /// embeddings, and their postings merged into <paramref name="added"/> (chunks are prepared one after another, never at once).
     /// </summary>
-    private Task<(List<PlannedWrite> Changed, DocumentTerms[] Terms, List<byte[]> Vectors)> PrepareAsync(PlannedWrite[] chunk, PostingsBuilder added, CancellationToken ct) =>
+    private Task<(List<PlannedWrite> Changed, DocumentTerms[] Terms, List<byte[]> Vectors, List<(int Doc, byte[] Vector)> Given)> PrepareAsync(
+        PlannedWrite[] chunk, PostingsBuilder added, IReadOnlyDictionary<string, ReadOnlyMemory<float>>? given, CancellationToken ct) =>
         Task.Run(async () =>
         {
             var changed = chunk.Where(w => !w.Unchanged).ToList();
@@ -115,8 +129,19 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
             var postings = new PostingsBuilder();
             for (var i = 0; i < reindex.Count; i++) postings.Add(reindex[i].Doc, terms[i]);
             added.Merge(postings);
-            var vectors = await EmbedAsync([.. reindex.Select(x => PaperEmbeddingText.Of(x.Merged))], ct);
-            return (changed, terms, vectors.ConvertAll(v => VectorCodec.Encode(v)));
+            if (given is null || given.Count == 0)
+            {
+                var vectors = await EmbedAsync([.. reindex.Select(x => PaperEmbeddingText.Of(x.Merged))], ct);
+                return (changed, terms, vectors.ConvertAll(v => VectorCodec.Encode(v)), new List<(int, byte[])>());
+            }
+            // Papers that come with a vector keep it; only the others are sent to the embedder.
+            var missing = reindex.Where(w => !given.ContainsKey(w.Merged.Id)).ToList();
+            var made = await EmbedAsync([.. missing.Select(x => PaperEmbeddingText.Of(x.Merged))], ct);
+            var m = 0;
+            var encoded = reindex.ConvertAll(w => given.TryGetValue(w.Merged.Id, out var v) ? VectorCodec.Encode(v.Span) : VectorCodec.Encode(made[m++]));
+            var others = chunk.Where(w => !w.TextChanged || w.Unchanged).Where(w => given.ContainsKey(w.Merged.Id))
+                .Select(w => (w.Doc, VectorCodec.Encode(given[w.Merged.Id].Span))).ToList();
+            return (changed, terms, encoded, others);
         }, ct);
 
     public async Task<int> ReembedAsync(IProgress<int>? progress = null, CancellationToken cancellationToken = default)
@@ -206,30 +231,6 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
         {
             _writeLock.Release();
         }
-    }
-
-    /// <summary>The stored vector of a paper, if any.</summary>
-    internal float[]? GetVector(int doc)
-    {
-        using var c = connections.Open();
-        using var cmd = Command(c, null, "SELECT vector FROM embeddings WHERE doc = $doc");
-        cmd.Parameters.AddWithValue("$doc", doc);
-        return cmd.ExecuteScalar() is byte[] b ? VectorCodec.Decode(b) : null;
-    }
-
-    /// <summary>Papers with their document numbers, optionally within a date range, in document order.</summary>
-    internal IReadOnlyList<(int Doc, Paper Paper)> GetRange(Retrieval.Index.DayRange range, int skip, int top)
-    {
-        using var c = connections.Open();
-        using var cmd = Command(c, null, $"SELECT {PaperRows.Columns} FROM papers WHERE ($from IS NULL OR date >= $from) AND ($to IS NULL OR date <= $to) ORDER BY doc LIMIT $top OFFSET $skip");
-        cmd.Parameters.AddWithValue("$from", (object?)range.From ?? DBNull.Value);
-        cmd.Parameters.AddWithValue("$to", (object?)range.To ?? DBNull.Value);
-        cmd.Parameters.AddWithValue("$top", top);
-        cmd.Parameters.AddWithValue("$skip", skip);
-        var rows = new List<(int, Paper)>();
-        using (var r = cmd.ExecuteReader()) while (r.Read()) rows.Add(PaperRows.Read(r));
-        var papers = PaperRows.WithListings(c, null, rows);
-        return [.. rows.Select((row, i) => (row.Item1, papers[i]))];
     }
 
     public Task<Paper?> GetAsync(string id, CancellationToken cancellationToken = default)
@@ -349,11 +350,12 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
         return result;
     }
 
-    private List<PlannedWrite> Plan(SqliteConnection c, SqliteTransaction tx, IReadOnlyList<Paper> incoming)
+    private List<PlannedWrite> Plan(SqliteConnection c, SqliteTransaction tx, IReadOnlyList<Paper> incoming, bool exactKeys = false)
     {
         using var count = Command(c, tx, "SELECT EXISTS(SELECT 1 FROM papers)");
         var empty = Convert.ToInt64(count.ExecuteScalar()) == 0;
-        using var find = Command(c, tx, $"SELECT {PaperRows.Columns}, title_len, abstract_len FROM papers WHERE id = $id OR title_key = $key ORDER BY (id = $id) DESC LIMIT 1");
+        using var find = Command(c, tx, exactKeys ? $"SELECT {PaperRows.Columns}, title_len, abstract_len FROM papers WHERE id = $id AND $key IS NOT NULL"
+            : $"SELECT {PaperRows.Columns}, title_len, abstract_len FROM papers WHERE id = $id OR title_key = $key ORDER BY (id = $id) DESC LIMIT 1");
         // Document numbers only grow (a deleted paper's number is never given to another: readers may still hold it).
         using var max = Command(c, tx, "SELECT MAX(COALESCE((SELECT MAX(doc) FROM papers), 0) + 1, COALESCE((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'next_doc'), 1))");
         var nextDoc = Convert.ToInt32(max.ExecuteScalar());
@@ -378,7 +380,9 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
                     // Two records of the batch can reach the same stored paper (one by id, one by title key): merge both into one write.
                     var earlier = plannedDocs.TryGetValue(found.Doc, out var k) ? plan[k] : null;
                     var existing = earlier?.Existing ?? PaperRows.WithListings(c, tx, [found])[0];
-                    var merged = PaperMerger.Merge(earlier?.Merged ?? existing, p);
+                    // A record replace keeps only the listings (store-kept, not record fields); a merge lets the richer value win.
+                    var merged = exactKeys ? p with { Listings = [.. existing.Listings.Union(p.Listings).OrderBy(l => l.Day).ThenBy(l => l.Source, StringComparer.Ordinal)] }
+                        : PaperMerger.Merge(earlier?.Merged ?? existing, p);
                     var unchanged = PaperMerger.SameContent(existing, merged);
                     var textChanged = merged.Title != existing.Title || merged.Abstract != existing.Abstract;
                     var write = new PlannedWrite(merged, existing, found.Doc, earlier?.BatchPosition ?? i, unchanged, textChanged, lengths);
@@ -390,6 +394,26 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
             plan.Add(new PlannedWrite(p, null, nextDoc++, i, false, true, default));
         }
         return plan;
+    }
+
+    /// <summary>A record replace: of several records with one id, the last wins.</summary>
+    private static List<Paper> LastById(IReadOnlyList<Paper> papers)
+    {
+        var last = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < papers.Count; i++) last[papers[i].Id] = i;
+        return [.. papers.Where((p, i) => last[p.Id] == i)];
+    }
+
+    /// <summary>Given vectors must have the store's dimensions (the embedder's, else the stored vectors'), else all the same.</summary>
+    private static void CheckGivenVectors(IReadOnlyDictionary<string, ReadOnlyMemory<float>>? given, int? dimensions)
+    {
+        if (given is null) return;
+        foreach (var (id, vector) in given)
+        {
+            dimensions ??= vector.Length;
+            if (vector.Length != dimensions)
+                throw new ArgumentException($"record '{id}': its embedding has {vector.Length} dimensions, the store's vectors have {dimensions}");
+        }
     }
 
     private static List<Paper> DedupeBatch(IReadOnlyList<Paper> papers)
@@ -465,6 +489,12 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
         cmd.Transaction = tx;
         cmd.CommandText = sql;
         return cmd;
+    }
+
+    /// <summary>How a write treats the papers given: vectors given per paper id, and whether records replace by exact id instead of merging.</summary>
+    internal sealed record StoreWriteOptions(IReadOnlyDictionary<string, ReadOnlyMemory<float>>? Vectors, bool ExactKeys)
+    {
+        public static readonly StoreWriteOptions Merge = new(null, false);
     }
 
     private sealed record PlannedWrite(Paper Merged, Paper? Existing, int Doc, int BatchPosition, bool Unchanged, bool TextChanged, DocumentLengths ExistingLengths);

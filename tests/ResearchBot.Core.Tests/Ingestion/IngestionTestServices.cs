@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.VectorData;
 using ResearchBot.Ingestion;
 using ResearchBot.Storage;
 
@@ -8,7 +9,7 @@ namespace ResearchBot.Tests.Ingestion;
 /// <summary>The ingestion services as the app registers them, pointed at a local test server with tiny retry delays.</summary>
 internal static class IngestionTestServices
 {
-    public static ServiceProvider Build(Uri baseUrl, IPaperStore? store = null, TimeProvider? time = null, IDictionary<string, string?>? overrides = null)
+    public static ServiceProvider Build(Uri baseUrl, FakePaperStore? store = null, TimeProvider? time = null, IDictionary<string, string?>? overrides = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -32,7 +33,9 @@ internal static class IngestionTestServices
 
         var services = new ServiceCollection();
         if (time is not null) services.AddSingleton(time);
-        services.AddSingleton(store ?? new FakePaperStore());
+        var papers = store ?? new FakePaperStore();
+        services.AddSingleton(papers);
+        services.AddSingleton<VectorStoreCollection<string, PaperRecord>>(new FakePaperCollection(papers));
         services.AddPaperIngestion(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

@@ -65,7 +65,7 @@ public class PaperVectorCollectionTests
     }
 
     [Fact]
-    public async Task Search_with_text_finds_the_paper_first_with_a_relevance_score()
+    public async Task Search_with_text_finds_the_paper_first_with_its_relevance_on_the_record()
     {
         var (t, c) = await CreateAsync();
         using var _ = t;
@@ -73,7 +73,8 @@ public class PaperVectorCollectionTests
 
         Assert.Equal(Diffusion.Id, hits[0].Record.Id);
         Assert.True(hits.Count <= 3);
-        Assert.All(hits, h => Assert.InRange(h.Score!.Value, 0, 1));
+        Assert.All(hits, h => Assert.InRange(h.Record.Relevance!.Value, 0, 1));
+        Assert.True(hits[0].Score > hits[^1].Score || hits.Count == 1);
         Assert.Null(hits[0].Record.Embedding);
     }
 
@@ -132,17 +133,64 @@ public class PaperVectorCollectionTests
     }
 
     [Fact]
-    public async Task An_unsupported_filter_throws_not_supported()
+    public async Task Unsupported_filters_and_inputs_throw_not_supported()
     {
         var (t, c) = await CreateAsync();
         using var _ = t;
-        var byTitle = new VectorSearchOptions<PaperRecord> { Filter = r => r.Title == "x" };
-        var orFilter = new VectorSearchOptions<PaperRecord> { Filter = r => r.Date == Day(3) || r.Date == Day(4) };
+        var substring = new VectorSearchOptions<PaperRecord> { Filter = r => r.Title.Contains("x") };
 
-        await Assert.ThrowsAsync<NotSupportedException>(async () => await c.SearchAsync("diffusion", 3, byTitle).ToListAsync());
-        await Assert.ThrowsAsync<NotSupportedException>(async () => await c.SearchAsync("diffusion", 3, orFilter).ToListAsync());
+        await Assert.ThrowsAsync<NotSupportedException>(async () => await c.SearchAsync("diffusion", 3, substring).ToListAsync());
         await Assert.ThrowsAsync<NotSupportedException>(async () => await c.GetAsync(r => r.Abstract.Contains("x"), 3).ToListAsync());
         await Assert.ThrowsAsync<NotSupportedException>(async () => await c.SearchAsync(42, 3).ToListAsync());
+    }
+
+    [Fact]
+    public async Task Upsert_with_an_embedding_of_the_configured_size_makes_no_embedder_call()
+    {
+        using var t = TestStore.InMemory(new ThrowingEmbeddingGenerator(0));
+        var vector = (await new OfflineEmbeddingGenerator().GenerateAsync([PaperEmbeddingText.Of(Robotics)]))[0].Vector;
+        var record = PaperRecord.From(Robotics);
+        record.Embedding = vector;
+
+        await t.Collection.UpsertAsync(record);
+        await t.Collection.UpsertAsync(record); // unchanged text, vector given again: still no embedder call
+
+        var stored = await t.Collection.GetAsync(Robotics.Id, new RecordRetrievalOptions { IncludeVectors = true });
+        Assert.Equal(vector.ToArray(), stored!.Embedding!.Value.ToArray(), (a, b) => Math.Abs(a - b) < 1e-3);
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => t.Collection.UpsertAsync(PaperRecord.From(Speech)));
+        Assert.Contains("embedder failed", error.Message);
+    }
+
+    [Fact]
+    public async Task The_definition_carries_the_configured_dimensions()
+    {
+        using var t = TestStore.InMemory(new OfflineEmbeddingGenerator(new OfflineEmbeddingOptions { Dimensions = 64 }));
+        await t.Collection.UpsertAsync(PaperRecord.From(Robotics));
+
+        var definition = Assert.IsType<VectorStoreCollectionDefinition>(t.Collection.GetService(typeof(VectorStoreCollectionDefinition)));
+        var vector = Assert.Single(definition.Properties.OfType<VectorStoreVectorProperty>());
+        Assert.Equal(64, vector.Dimensions);
+        Assert.Equal(64, (await t.Collection.GetAsync(Robotics.Id, new RecordRetrievalOptions { IncludeVectors = true }))!.Embedding!.Value.Length);
+        var wrong = PaperRecord.From(Speech);
+        wrong.Embedding = new float[256];
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => t.Collection.UpsertAsync(wrong));
+        Assert.Equal($"record '{Speech.Id}': its embedding has 256 dimensions, the store's vectors have 64", error.Message);
+    }
+
+    [Fact]
+    public async Task Upsert_replaces_by_exact_key_while_merge_joins_the_same_paper_by_title()
+    {
+        using var t = TestStore.InMemory();
+        await t.Collection.UpsertAsync(PaperRecord.From(Diffusion));
+        var sameTitle = PaperRecord.From(Diffusion with { Id = "2105.05233", Listings = [] });
+
+        await t.Collection.UpsertAsync(sameTitle);
+        var merged = await t.Collection.MergeAsync([PaperRecord.From(Robotics), PaperRecord.From(Robotics with { Id = "2109.11978", Listings = [] })]);
+
+        Assert.NotNull(await t.Collection.GetAsync(Diffusion.Id));
+        Assert.NotNull(await t.Collection.GetAsync("2105.05233"));
+        Assert.Equal(new UpsertResult(1, 0, 0), merged);
+        Assert.Equal(3, await t.Store.CountAsync());
     }
 
     [Fact]

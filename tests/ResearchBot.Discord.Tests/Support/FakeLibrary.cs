@@ -26,6 +26,8 @@ public sealed class FakeLibrary : IPaperSearch, IPaperStore, IDigestService, IIn
     private readonly Lock _lock = new();
     private readonly List<Paper> _listed = [Rag, Sparse];
 
+    public string Description => "fake library";
+
     public SignalList<IngestRequest> Ingests { get; } = new();
 
     /// <summary>More search results after <see cref="Rag"/> (for pages), also kept in the store.</summary>

@@ -1,6 +1,6 @@
-using ResearchBot.Text.Analysis;
 using ResearchBot.BotState;
 using ResearchBot.Retrieval;
+using ResearchBot.Text.Analysis;
 
 namespace ResearchBot.Discord.Bot.Feedback;
 

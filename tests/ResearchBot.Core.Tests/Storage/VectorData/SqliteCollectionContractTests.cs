@@ -1,0 +1,11 @@
+namespace ResearchBot.Tests.Storage.VectorData;
+
+/// <summary>The collection contract over our SQLite store (in memory, the offline embedder).</summary>
+public sealed class SqliteCollectionContractTests : CollectionContractTests
+{
+    protected override Task<CollectionUnderTest> CreateCollectionAsync()
+    {
+        var store = TestStore.InMemory();
+        return Task.FromResult(new CollectionUnderTest(store.Collection, new ResearchBot.Embeddings.OfflineEmbeddingOptions().Dimensions, store));
+    }
+}
