@@ -49,6 +49,7 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<ServerSettings>();
         services.AddSingleton<TokenBudget>();
         services.AddSingleton<SettingsCommand>();
+        services.AddDiscordBotInteractions();
         services.AddSingleton<BotIdentity>();
         services.AddSingleton<ConversationStore>();
         services.TryAddSingleton<ReferenceResolver>();

@@ -171,7 +171,8 @@ public class BotTests
         var put = bot.Rest.Requests.Snapshot().Single(r => r.Method == "PUT");
 
         Assert.Equal($"applications/{bot.Gateway.ApplicationId}/guilds/{DiscordEvents.GuildId}/commands", put.Path);
-        Assert.Equal(["ask", "search", "digest", "paper", "settings"], put.Json.EnumerateArray().Select(c => c.GetProperty("name").GetString()));
+        Assert.Equal(["ask", "search", "digest", "paper", "subscribe", "unsubscribe", "subscriptions", "feedback", "settings"],
+            put.Json.EnumerateArray().Select(c => c.GetProperty("name").GetString()));
         Assert.Equal("Bot " + BotHarness.Token, put.Authorization);
     }
 

@@ -28,7 +28,7 @@ public class GatewayTests
         Assert.Equal($"Bot {BotHarness.Token}", gatewayBot.Authorization);
         Assert.StartsWith("DiscordBot (https://", gatewayBot.UserAgent);
         Assert.Equal(BotHarness.Token, identify.GetProperty("token").GetString());
-        Assert.Equal((1 << 0) | (1 << 9) | (1 << 12) | (1 << 15), identify.GetProperty("intents").GetInt32());
+        Assert.Equal((1 << 0) | (1 << 9) | (1 << 10) | (1 << 12) | (1 << 13) | (1 << 15), identify.GetProperty("intents").GetInt32());
         Assert.All(new[] { "os", "browser", "device" }, p => Assert.False(string.IsNullOrEmpty(properties.GetProperty(p).GetString())));
         Assert.Equal("/gateway", bot.Gateway.Connections.Snapshot().Single().Path);
     }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using ResearchBot.Answering;
 using ResearchBot.Cli.Output;
+using ResearchBot.Papers;
 using ResearchBot.Storage;
 
 namespace ResearchBot.Cli.Commands;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ResearchBot.Cli.Output;
 using ResearchBot.Digest;
 using ResearchBot.Digest.Ranking;
+using ResearchBot.Papers;
 using ResearchBot.Storage;
 
 namespace ResearchBot.Cli.Commands;

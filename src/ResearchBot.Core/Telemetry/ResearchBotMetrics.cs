@@ -8,7 +8,7 @@ namespace ResearchBot.Telemetry;
 /// <c>researchbot_answer_duration_seconds</c>, <c>researchbot_tokens_total</c>, <c>researchbot_abstentions_total</c>,
 /// <c>researchbot_provider_errors_total</c>, <c>researchbot_gateway_reconnects_total</c>, <c>researchbot_rate_limit_waits_total</c>,
 /// <c>researchbot_papers</c>, <c>researchbot_ingest_runs_total</c>, <c>researchbot_ingest_papers_added_total</c> and
-/// <c>researchbot_budget_refusals_total</c>.
+/// <c>researchbot_budget_refusals_total</c> and <c>researchbot_feedback_total</c> (by <c>vote</c>: up, down).
 /// </summary>
 public sealed class ResearchBotMetrics
 {
@@ -25,6 +25,7 @@ public sealed class ResearchBotMetrics
     private readonly Counter<long> _ingestRuns;
     private readonly Counter<long> _ingestPapersAdded;
     private readonly Counter<long> _budgetRefusals;
+    private readonly Counter<long> _feedback;
     private long _papers = -1;
 
     public ResearchBotMetrics(IMeterFactory meters)
@@ -40,6 +41,7 @@ public sealed class ResearchBotMetrics
         _ingestRuns = meter.CreateCounter<long>("researchbot.ingest.runs", description: "Scheduled ingest runs, by outcome.");
         _ingestPapersAdded = meter.CreateCounter<long>("researchbot.ingest.papers_added", description: "Papers added by scheduled ingest runs.");
         _budgetRefusals = meter.CreateCounter<long>("researchbot.budget.refusals", description: "Questions refused because the server's daily token budget was spent.");
+        _feedback = meter.CreateCounter<long>("researchbot.feedback", description: "👍 and 👎 reactions on answers, by vote.");
         meter.CreateObservableGauge("researchbot.papers", ObservePapers, description: "Papers in the store.");
     }
 
@@ -51,6 +53,9 @@ public sealed class ResearchBotMetrics
         _answerDuration.Record(duration.TotalSeconds, tags);
         if (abstained) _abstentions.Add(1, new KeyValuePair<string, object?>("surface", surface));
     }
+
+    /// <summary>Counts a 👍 (<paramref name="up"/>) or 👎 stored on an answer.</summary>
+    public void FeedbackReceived(bool up) => _feedback.Add(1, new KeyValuePair<string, object?>("vote", up ? "up" : "down"));
 
     public void ProviderFailed(string surface) => _providerErrors.Add(1, new KeyValuePair<string, object?>("surface", surface));
 

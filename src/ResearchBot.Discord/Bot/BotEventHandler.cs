@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ResearchBot.Discord.Bot.Autocomplete;
+using ResearchBot.Discord.Bot.Components;
+using ResearchBot.Discord.Bot.Feedback;
 using ResearchBot.Discord.Gateway;
 using ResearchBot.Discord.Rest;
 
@@ -11,6 +14,9 @@ public sealed class BotEventHandler(
     BotIdentity bot,
     MessageHandler messages,
     InteractionHandler interactions,
+    ComponentHandler components,
+    AutocompleteHandler autocomplete,
+    ReactionHandler reactions,
     DiscordRestClient rest,
     InFlightTracker inFlight,
     IOptions<DiscordOptions> options,
@@ -32,7 +38,14 @@ public sealed class BotEventHandler(
                 break;
             case "INTERACTION_CREATE":
                 var interaction = IncomingInteraction.Parse(dispatch.Data);
-                inFlight.Run($"/{interaction.CommandName}", ct => interactions.HandleAsync(interaction, ct));
+                if (interaction.IsComponent) inFlight.Run("A button click", ct => components.HandleAsync(interaction, ct));
+                else if (interaction.IsAutocomplete) inFlight.Run($"Autocomplete for /{interaction.CommandName}", ct => autocomplete.HandleAsync(interaction, ct));
+                else inFlight.Run($"/{interaction.CommandName}", ct => interactions.HandleAsync(interaction, ct));
+                break;
+            case "MESSAGE_REACTION_ADD" or "MESSAGE_REACTION_REMOVE":
+                var reaction = ReactionEvent.Parse(dispatch.Data);
+                var added = dispatch.Type == "MESSAGE_REACTION_ADD";
+                if (ReactionHandler.VoteOf(reaction.Emoji) is not null) inFlight.Run("Feedback", ct => reactions.HandleAsync(reaction, added, ct));
                 break;
         }
         return ValueTask.CompletedTask;

@@ -7,15 +7,18 @@ namespace ResearchBot.Discord.Bot;
 public sealed class ChannelReply(DiscordRestClient rest, string channelId, string questionMessageId) : IReplyTarget
 {
     private string? _primaryId;
+    private readonly List<string> _ids = [];
+
+    public IReadOnlyList<string> MessageIds => _ids;
 
     public async Task ShowAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {
         if (_primaryId is null)
-            _primaryId = await rest.CreateMessageAsync(channelId, message with { Reference = new MessageReference(questionMessageId) }, cancellationToken);
+            _ids.Add(_primaryId = await rest.CreateMessageAsync(channelId, message with { Reference = new MessageReference(questionMessageId) }, cancellationToken));
         else
             await rest.EditMessageAsync(channelId, _primaryId, message, cancellationToken);
     }
 
-    public Task AppendAsync(OutgoingMessage message, CancellationToken cancellationToken) =>
-        rest.CreateMessageAsync(channelId, message, cancellationToken);
+    public async Task AppendAsync(OutgoingMessage message, CancellationToken cancellationToken) =>
+        _ids.Add(await rest.CreateMessageAsync(channelId, message, cancellationToken));
 }

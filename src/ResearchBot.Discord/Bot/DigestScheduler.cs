@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ResearchBot.Digest;
 using ResearchBot.Discord.Guilds;
+using ResearchBot.Discord.Bot.Subscriptions;
 using ResearchBot.Discord.Rest;
 using ResearchBot.Ingestion;
 
@@ -17,6 +18,7 @@ namespace ResearchBot.Discord.Bot;
 public sealed class DigestScheduler(
     IIngestionService ingestion,
     IDigestService digests,
+    ChannelInterests channelInterests,
     DiscordRestClient rest,
     ServerSettings settings,
     TimeProvider time,
@@ -67,7 +69,10 @@ public sealed class DigestScheduler(
         {
             var report = await ingestion.IngestAsync(new IngestRequest(["hf"], day), cancellationToken: cancellationToken);
             foreach (var failure in report.Failures) log.LogWarning("Digest ingest: {Failure}", failure);
-            var digest = await digests.CreateAsync(new DigestRequest(day, Interests: interests), cancellationToken);
+            // The channel's subscribed phrases rank first, then the server's interests (else the configured ones).
+            var subscribed = await channelInterests.ForAsync(channelId, cancellationToken);
+            IReadOnlyList<string>? ranked = subscribed is null ? interests : [.. subscribed, .. interests ?? []];
+            var digest = await digests.CreateAsync(new DigestRequest(day, Interests: ranked), cancellationToken);
             if (digest is null)
             {
                 log.LogInformation("No papers listed for {Day}: no digest posted", day);

@@ -10,4 +10,7 @@ public interface IReplyTarget
 
     /// <summary>Sends one more message after the primary one.</summary>
     Task AppendAsync(OutgoingMessage message, CancellationToken cancellationToken);
+
+    /// <summary>The ids of the messages sent so far, primary first (those Discord reported).</summary>
+    IReadOnlyList<string> MessageIds => [];
 }

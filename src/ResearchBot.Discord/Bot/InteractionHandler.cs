@@ -2,10 +2,15 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ResearchBot.Answering;
 using ResearchBot.Answering.References;
+using ResearchBot.BotState;
+using ResearchBot.Discord.Bot.Components;
+using ResearchBot.Discord.Bot.Feedback;
+using ResearchBot.Discord.Bot.Subscriptions;
 using ResearchBot.Digest;
 using ResearchBot.Discord.Guilds;
 using ResearchBot.Discord.Rest;
 using ResearchBot.Discord.Rest.Models;
+using ResearchBot.Papers;
 using ResearchBot.Retrieval;
 
 namespace ResearchBot.Discord.Bot;
@@ -21,13 +26,31 @@ public sealed class InteractionHandler(
     ReferenceResolver references,
     TokenBudget budget,
     SettingsCommand settings,
+    SubscriptionCommands subscriptionCommands,
+    FeedbackCommand feedbackCommand,
+    ISavedSearchRepository savedSearches,
+    ChannelInterests channelInterests,
+    TimeProvider time,
     IOptions<DiscordOptions> options,
     ILogger<InteractionHandler> log)
 {
+    /// <summary>Results kept for a /search (pages of <see cref="SearchPages.PageSize"/>).</summary>
+    public const int SearchResults = 25;
+
     public async Task HandleAsync(IncomingInteraction interaction, CancellationToken cancellationToken)
     {
         if (!interaction.IsCommand) return;
-        await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, InteractionResponse.Deferred, cancellationToken);
+        if (SubscriptionCommands.Handles(interaction.CommandName)) { await subscriptionCommands.HandleAsync(interaction, cancellationToken); return; }
+        if (interaction.CommandName == FeedbackCommand.Name) { await feedbackCommand.HandleAsync(interaction, cancellationToken); return; }
+        try
+        {
+            await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, InteractionResponse.Deferred, cancellationToken);
+        }
+        catch (DiscordApiException ex) when (ex.IsStaleInteraction)
+        {
+            log.LogInformation("/{Command} expired before it was acknowledged: {Error}", interaction.CommandName, ex.Message);
+            return;
+        }
         var reply = new InteractionReply(rest, interaction.ApplicationId, interaction.Token);
         try
         {
@@ -35,7 +58,7 @@ public sealed class InteractionHandler(
             {
                 "ask" => AskAsync(interaction, reply, cancellationToken),
                 "search" => SearchAsync(interaction, interaction.Option("query") ?? "", reply, cancellationToken),
-                "digest" => DigestAsync(interaction.Option("date"), reply, cancellationToken),
+                "digest" => DigestAsync(interaction, interaction.Option("date"), reply, cancellationToken),
                 "paper" => PaperAsync(interaction, interaction.Option("id") ?? "", reply, cancellationToken),
                 SettingsCommand.Name => settings.HandleAsync(interaction, reply, cancellationToken),
                 _ => reply.NoticeAsync($"I don't know the command /{interaction.CommandName}.", cancellationToken),
@@ -45,6 +68,10 @@ public sealed class InteractionHandler(
         {
             log.LogError(ex, "/{Command} failed", interaction.CommandName);
             await reply.NoticeAsync(BotReplies.Failed, cancellationToken);
+        }
+        catch (DiscordApiException ex) when (ex.IsStaleInteraction)
+        {
+            log.LogWarning("/{Command} could not be completed: its interaction token expired ({Error})", interaction.CommandName, ex.Message);
         }
     }
 
@@ -60,22 +87,29 @@ public sealed class InteractionHandler(
         if (!await budget.HasRoomAsync(interaction.GuildId, cancellationToken)) { await reply.NoticeAsync(BotReplies.BudgetSpent, cancellationToken); return; }
         var channel = ChannelOf(interaction);
         var answered = await streamer.StreamAsync(new AskRequest(question, [], Shown: conversations.Shown(channel)), reply, cancellationToken,
-            answer => conversations.SetShown(channel, ShownList.After(conversations.Shown(channel), answer)), "slash");
+            answer => conversations.SetShown(channel, ShownList.After(conversations.Shown(channel), answer)),
+            new AnswerOrigin(interaction.Id, interaction.GuildId, channel), "slash");
         await budget.RecordAsync(interaction.GuildId, answered, cancellationToken);
     }
 
     private async Task SearchAsync(IncomingInteraction interaction, string query, IReplyTarget reply, CancellationToken cancellationToken)
     {
-        var results = await search.SearchAsync(new SearchQuery(query.Trim(), 10), cancellationToken);
-        var listed = results.Relevant.Select(h => h.Paper.Id).ToList();
+        SearchResults results;
+        using (FeedbackScope.Enter(interaction.GuildId))
+            results = await search.SearchAsync(new SearchQuery(query.Trim(), SearchResults), cancellationToken);
+        var relevant = results.Relevant.ToList();
+        var listed = relevant.Select(h => h.Paper.Id).ToList();
         if (listed.Count > 0) conversations.SetShown(ChannelOf(interaction), ShownList.OfSearch(listed));
-        await reply.DeliverAsync(ResultFormatter.Search(results), null, cancellationToken);
+        var saved = new SavedSearch(interaction.Id, results.Query.Text, interaction.UserId,
+            relevant.Select((h, i) => new AnswerSource(i + 1, h.Paper.Id, h.Paper.Title, PaperLinks.Url(h.Paper), h.Paper.Date)).ToList(), results.PapersInRange, time.GetUtcNow());
+        if (saved.Results.Count > SearchPages.PageSize) await savedSearches.SaveAsync(saved, cancellationToken);
+        await reply.ShowAsync(SearchPages.Message(saved, 0), cancellationToken);
     }
 
     /// <summary>Where a numbered list was shown: the channel (or thread) of the command, else the user's DM.</summary>
     private static string ChannelOf(IncomingInteraction interaction) => interaction.ChannelId ?? interaction.UserId;
 
-    private async Task DigestAsync(string? date, IReplyTarget reply, CancellationToken cancellationToken)
+    private async Task DigestAsync(IncomingInteraction interaction, string? date, IReplyTarget reply, CancellationToken cancellationToken)
     {
         DateOnly? day = null;
         if (!string.IsNullOrWhiteSpace(date))
@@ -87,7 +121,7 @@ public sealed class InteractionHandler(
             }
             day = parsed;
         }
-        var digest = await digests.CreateAsync(day, cancellationToken);
+        var digest = await digests.CreateAsync(new DigestRequest(day, Interests: await channelInterests.ForAsync(ChannelOf(interaction), cancellationToken)), cancellationToken);
         if (digest is null) { await reply.NoticeAsync($"I have no papers listed for {date?.Trim() ?? "any day yet"}.", cancellationToken); return; }
         await reply.DeliverAsync(ResultFormatter.DigestHeader(digest), SourcesEmbed.Build(digest.Sources, "Papers"), cancellationToken);
     }

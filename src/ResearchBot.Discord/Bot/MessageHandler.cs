@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using ResearchBot.Answering;
 using ResearchBot.Answering.References;
 using ResearchBot.Discord.Guilds;
+using ResearchBot.Discord.Bot.Components;
 using ResearchBot.Discord.Rest;
 
 namespace ResearchBot.Discord.Bot;
@@ -49,7 +50,7 @@ public sealed class MessageHandler(
                     if (!inConversation) return;
                     conversations.Append(message.ChannelId, done.StandaloneQuestion, done.Text, done.Sources);
                     conversations.SetShown(message.ChannelId, ShownList.After(conversations.Shown(message.ChannelId), done));
-                }, message.IsDirect ? "dm" : inConversation ? "thread" : "mention");
+                }, new AnswerOrigin(message.Id, message.GuildId, message.ChannelId), message.IsDirect ? "dm" : inConversation ? "thread" : "mention");
         await budget.RecordAsync(message.GuildId, answer, cancellationToken);
         if (answer is not null && !inConversation) await StartThreadAsync(message, question, answer, cancellationToken);
     }

@@ -61,9 +61,12 @@ public sealed class DiscordRestClient(HttpClient http, IOptions<DiscordOptions> 
     public async Task CreateInteractionResponseAsync(string interactionId, string token, InteractionResponse response, CancellationToken cancellationToken = default) =>
         (await SendAsync(HttpMethod.Post, $"interactions/{interactionId}/{token}/callback", response, cancellationToken))?.Dispose();
 
-    /// <summary>Edits the interaction's original (deferred) response.</summary>
-    public async Task EditOriginalResponseAsync(string applicationId, string token, OutgoingMessage message, CancellationToken cancellationToken = default) =>
-        (await SendAsync(HttpMethod.Patch, $"webhooks/{applicationId}/{token}/messages/@original", message, cancellationToken))?.Dispose();
+    /// <summary>Edits the interaction's original (deferred) response; returns its message id when Discord gives it.</summary>
+    public async Task<string?> EditOriginalResponseAsync(string applicationId, string token, OutgoingMessage message, CancellationToken cancellationToken = default)
+    {
+        using var doc = await SendAsync(HttpMethod.Patch, $"webhooks/{applicationId}/{token}/messages/@original", message, cancellationToken);
+        return doc is not null && doc.RootElement.TryGetProperty("id", out var id) ? id.GetString() : null;
+    }
 
     /// <summary>Posts a follow-up message to an interaction; returns its id.</summary>
     public async Task<string> CreateFollowupAsync(string applicationId, string token, OutgoingMessage message, CancellationToken cancellationToken = default)
@@ -78,12 +81,28 @@ public sealed class DiscordRestClient(HttpClient http, IOptions<DiscordOptions> 
         var o = options.Value;
         request.Headers.TryAddWithoutValidation("User-Agent", $"DiscordBot ({o.UserAgentUrl}, {o.UserAgentVersion})");
         if (!IsWebhookRoute(route)) request.Headers.Authorization = new AuthenticationHeaderValue("Bot", o.Token);
-        if (body is not null)
+        if (body is OutgoingMessage { Files.Count: > 0 } withFiles)
+            request.Content = Multipart(withFiles);
+        else if (body is not null)
             request.Content = new StringContent(JsonSerializer.Serialize(body, body.GetType(), Json), Encoding.UTF8, "application/json");
         using var response = await http.SendAsync(request, cancellationToken);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         if (!response.IsSuccessStatusCode) throw new DiscordApiException(method, RouteKey.TemplateOf(route), response.StatusCode, text);
         return string.IsNullOrWhiteSpace(text) ? null : JsonDocument.Parse(text);
+    }
+
+    /// <summary>A message with files: <c>payload_json</c> and one <c>files[i]</c> part per file.</summary>
+    private static MultipartFormDataContent Multipart(OutgoingMessage message)
+    {
+        var content = new MultipartFormDataContent { { new StringContent(JsonSerializer.Serialize(message, Json), Encoding.UTF8, "application/json"), "payload_json" } };
+        for (var i = 0; i < message.Files!.Count; i++)
+        {
+            var file = message.Files[i];
+            var part = new ByteArrayContent(file.Content);
+            part.Headers.ContentType = new MediaTypeHeaderValue(file.ContentType);
+            content.Add(part, $"files[{i}]", file.FileName);
+        }
+        return content;
     }
 
     /// <summary>Interaction and webhook routes are authorized by their token, not the bot's.</summary>

@@ -19,8 +19,15 @@ public sealed class BotHarness : IAsyncDisposable
 {
     public const string Token = "test-token-SECRET-123";
 
-    private BotHarness(DiscordEmulator emulator, TestClock clock, IHost host, ListLoggerProvider logs, FakeAnswerService answers, FakeLibrary library, RecordingExitCode exit)
+    private readonly bool _ownsEmulator;
+    private readonly string? _ownStore;
+
+    private BotHarness(DiscordEmulator emulator, TestClock clock, IHost host, ListLoggerProvider logs, FakeAnswerService answers, FakeLibrary library, RecordingExitCode exit,
+        bool ownsEmulator, string storePath, string? ownStore)
     {
+        _ownsEmulator = ownsEmulator;
+        _ownStore = ownStore;
+        StorePath = storePath;
         Emulator = emulator;
         Clock = clock;
         Host = host;
@@ -41,19 +48,26 @@ public sealed class BotHarness : IAsyncDisposable
     public RecordingExitCode Exit { get; }
     public string BotId => Gateway.BotUserId;
 
+    /// <summary>The SQLite file the bot keeps its state in (answers, searches, feedback, subscriptions).</summary>
+    public string StorePath { get; }
+
     /// <summary>Starts the emulator and the bot host.</summary>
     /// <param name="settings">Overrides of <c>Discord:*</c> keys (without the prefix); <c>{gateway}</c> becomes the emulator's gateway URL.</param>
     /// <param name="gateway">Gateway set-up before the bot connects.</param>
     /// <param name="emulatorSetup">Any other emulator set-up (scripted REST responses) before the bot starts.</param>
     /// <param name="services">Registrations that replace the fakes (e.g. the real answer pipeline over a test store).</param>
-    /// <param name="storePath">The store of the bot's state (conversations, settings); a file keeps it across a restart.</param>
+    /// <param name="emulator">An emulator already running (a restarted bot talks to the same Discord); it is not disposed with this harness.</param>
+    /// <param name="storePath">The bot-state store (conversations, settings, answers, feedback; a restarted bot reuses it); by default a new temporary file removed on dispose.</param>
     /// <param name="otherSettings">Settings outside <c>Discord:</c>, with their full keys.</param>
     public static async Task<BotHarness> StartAsync(
         IDictionary<string, string?>? settings = null, Action<EmulatedGateway>? gateway = null, double random = 0.5, TestClock? clock = null,
-        Action<DiscordEmulator>? emulatorSetup = null, Action<IServiceCollection, IConfiguration>? services = null, string storePath = ":memory:",
-        IDictionary<string, string?>? otherSettings = null)
+        Action<DiscordEmulator>? emulatorSetup = null, Action<IServiceCollection, IConfiguration>? services = null,
+        DiscordEmulator? emulator = null, string? storePath = null, FakeLibrary? library = null, IDictionary<string, string?>? otherSettings = null)
     {
-        var emulator = await DiscordEmulator.StartAsync();
+        var ownsEmulator = emulator is null;
+        emulator ??= await DiscordEmulator.StartAsync();
+        var ownStore = storePath is null ? Path.Combine(Path.GetTempPath(), $"researchbot-bot-{Guid.NewGuid():N}.db") : null;
+        storePath ??= ownStore!;
         gateway?.Invoke(emulator.Gateway);
         emulatorSetup?.Invoke(emulator);
         clock ??= new TestClock();
@@ -72,7 +86,7 @@ public sealed class BotHarness : IAsyncDisposable
 
         var logs = new ListLoggerProvider();
         var answers = new FakeAnswerService();
-        var library = new FakeLibrary();
+        library ??= new FakeLibrary();
         var exit = new RecordingExitCode();
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(config);
@@ -85,18 +99,19 @@ public sealed class BotHarness : IAsyncDisposable
         builder.Services.AddSingleton<IPaperStore>(library);
         builder.Services.AddSingleton<IDigestService>(library);
         builder.Services.AddSingleton<IIngestionService>(library);
+        builder.Services.AddSingleton(new SqliteConnectionFactory(new StorageOptions { Path = storePath }));
         services?.Invoke(builder.Services, builder.Configuration);
         builder.Services.AddDiscordBot(builder.Configuration);
         var host = builder.Build();
         await host.StartAsync();
-        return new BotHarness(emulator, clock, host, logs, answers, library, exit);
+        return new BotHarness(emulator, clock, host, logs, answers, library, exit, ownsEmulator, storePath, ownStore);
     }
 
     /// <summary>Waits until the emulator has sent READY on the first connection and the bot registered its commands.</summary>
-    public async Task ReadyAsync()
+    public async Task ReadyAsync(int nth = 1)
     {
-        await Gateway.Frames.WaitForAsync(f => !f.FromClient && f.Type == "READY", what: "READY");
-        await Rest.Requests.WaitForAsync(r => r.Method == "PUT" && r.Path.EndsWith("/commands"), what: "command registration");
+        await Gateway.Frames.WaitForCountAsync(f => !f.FromClient && f.Type == "READY", nth, what: $"READY #{nth}");
+        await Rest.Requests.WaitForCountAsync(r => r.Method == "PUT" && r.Path.EndsWith("/commands"), nth, what: $"command registration #{nth}");
     }
 
     /// <summary>
@@ -132,6 +147,11 @@ public sealed class BotHarness : IAsyncDisposable
             catch (OperationCanceledException) { }
         }
         Host.Dispose();
-        await Emulator.DisposeAsync();
+        if (_ownsEmulator) await Emulator.DisposeAsync();
+        if (_ownStore is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(_ownStore + suffix);
+        }
     }
 }

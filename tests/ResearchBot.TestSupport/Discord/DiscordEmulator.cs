@@ -33,6 +33,25 @@ public sealed class DiscordEmulator : IAsyncDisposable
     public EmulatedGateway Gateway { get; } = new();
     public EmulatedRest Rest { get; } = new();
 
+    /// <summary>Dispatches a click on a button of message <paramref name="messageId"/> (its responses of type 6/7 update that message).</summary>
+    public Task<long> ClickAsync(string interactionId, string customId, string messageId, string userId = DiscordEvents.UserId,
+        string permissions = DiscordEvents.AllPermissions, string channelId = DiscordEvents.ChannelId, string? guildId = DiscordEvents.GuildId)
+    {
+        var token = "tok-" + interactionId;
+        Rest.RegisterComponentMessage(token, messageId);
+        return Gateway.DispatchAsync("INTERACTION_CREATE",
+            DiscordEvents.Component(interactionId, token, Gateway.ApplicationId, customId, messageId, channelId, userId, permissions, guildId));
+    }
+
+    /// <summary>Dispatches an autocomplete request while <paramref name="focused"/> of /<paramref name="command"/> reads <paramref name="typed"/>.</summary>
+    public Task<long> AutocompleteAsync(string interactionId, string command, string focused, string typed, string channelId = DiscordEvents.ChannelId) =>
+        Gateway.DispatchAsync("INTERACTION_CREATE", DiscordEvents.Autocomplete(interactionId, "tok-" + interactionId, Gateway.ApplicationId, command, focused, typed, channelId));
+
+    /// <summary>Dispatches a MESSAGE_REACTION_ADD (or _REMOVE) of <paramref name="emoji"/> on <paramref name="messageId"/>.</summary>
+    public Task<long> ReactAsync(string messageId, string emoji, string userId = DiscordEvents.UserId, string channelId = DiscordEvents.ChannelId,
+        string? guildId = DiscordEvents.GuildId, bool remove = false) =>
+        Gateway.DispatchAsync(remove ? "MESSAGE_REACTION_REMOVE" : "MESSAGE_REACTION_ADD", DiscordEvents.Reaction(messageId, emoji, userId, channelId, guildId));
+
     public static async Task<DiscordEmulator> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();

@@ -8,6 +8,9 @@ public sealed record RecordedRequest(string Method, string Path, string? Authori
     /// <summary>The body as JSON (an empty object when there was none).</summary>
     public JsonElement Json => Body.Length == 0 ? JsonDocument.Parse("{}").RootElement : JsonDocument.Parse(Body).RootElement;
 
+    /// <summary>Files of a multipart request: name and text.</summary>
+    public IReadOnlyList<(string Name, string Text)> Files { get; init; } = [];
+
     public bool Is(string method, string pathPrefix) =>
         Method == method && Path.StartsWith(pathPrefix, StringComparison.Ordinal);
 

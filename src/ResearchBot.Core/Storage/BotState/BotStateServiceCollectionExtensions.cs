@@ -7,10 +7,10 @@ using ResearchBot.Configuration;
 
 namespace ResearchBot.Storage.BotState;
 
-/// <summary>Registers the bot's state (conversations, server settings, token usage, job runs) in the store.</summary>
+/// <summary>Registers the bot's state (conversations, server settings, token usage, job runs, posted answers, saved searches, feedback, subscriptions) in the store.</summary>
 public static class BotStateServiceCollectionExtensions
 {
-    /// <summary>Adds the SQLite repositories of the bot's state, in the store of <c>Storage:Path</c> (shared with the papers when they are registered).</summary>
+    /// <summary>Adds the SQLite repositories of the bot's state, in the store of <c>Storage:Path</c> (shared with the papers when they are registered), unless others are registered.</summary>
     public static IServiceCollection AddBotState(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<StorageOptions, StorageOptionsValidator>(configuration, StorageOptions.Section);
@@ -20,6 +20,10 @@ public static class BotStateServiceCollectionExtensions
         services.TryAddSingleton<IGuildSettingsRepository, SqliteGuildSettingsRepository>();
         services.TryAddSingleton<ITokenUsageRepository, SqliteTokenUsageRepository>();
         services.TryAddSingleton<IJobRunRepository, SqliteJobRunRepository>();
+        services.TryAddSingleton<IPostedAnswerRepository, SqlitePostedAnswerRepository>();
+        services.TryAddSingleton<ISavedSearchRepository, SqliteSavedSearchRepository>();
+        services.TryAddSingleton<IFeedbackRepository, SqliteFeedbackRepository>();
+        services.TryAddSingleton<ISubscriptionRepository, SqliteSubscriptionRepository>();
         return services;
     }
 }

@@ -7,8 +7,21 @@ namespace ResearchBot.Discord.Rest.Models;
 public sealed record OutgoingMessage(
     string? Content,
     [property: JsonPropertyName("embeds")] IReadOnlyList<Embed>? Embeds = null,
-    [property: JsonPropertyName("message_reference")] MessageReference? Reference = null)
+    [property: JsonPropertyName("message_reference")] MessageReference? Reference = null,
+    [property: JsonPropertyName("components")] IReadOnlyList<ActionRow>? Components = null)
 {
+    /// <summary>Message flags; <see cref="MessageFlags.Ephemeral"/> shows an interaction reply to its user only.</summary>
+    [JsonPropertyName("flags")]
+    public int? Flags { get; init; }
+
+    /// <summary>Files to upload with the message (sent as multipart, listed in <c>attachments</c>).</summary>
+    [JsonIgnore]
+    public IReadOnlyList<FileAttachment>? Files { get; init; }
+
+    /// <summary>The <c>attachments</c> entries of <see cref="Files"/>.</summary>
+    [JsonPropertyName("attachments")]
+    public IReadOnlyList<object>? Attachments => Files is { Count: > 0 } f ? f.Select((file, i) => (object)new { id = i, filename = file.FileName }).ToList() : null;
+
     [JsonPropertyName("content")]
     public string? Content { get; init => field = DisplayText.CleanOrNull(value); } = DisplayText.CleanOrNull(Content);
 
@@ -20,3 +33,9 @@ public sealed record OutgoingMessage(
 public sealed record MessageReference(
     [property: JsonPropertyName("message_id")] string MessageId,
     [property: JsonPropertyName("fail_if_not_exists")] bool FailIfNotExists = false);
+
+/// <summary>Message flag bits.</summary>
+public static class MessageFlags
+{
+    public const int Ephemeral = 1 << 6;
+}

@@ -1,16 +1,15 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using ResearchBot.Papers;
 
-namespace ResearchBot.Cli.Output;
+namespace ResearchBot.Papers;
 
 /// <summary>
 /// Papers as BibTeX <c>@misc</c> entries: the arXiv id as key when known (else the first title word and the year),
 /// title, authors when known, year (of publication, else of listing, then with a note saying so), the arXiv eprint and the
 /// url (<see cref="PaperLinks.Url"/>: the arXiv page, else the stored link, else a Hugging Face search for the title).
 /// </summary>
-internal static partial class BibTex
+public static partial class BibTex
 {
     public static string Write(IEnumerable<Paper> papers)
     {

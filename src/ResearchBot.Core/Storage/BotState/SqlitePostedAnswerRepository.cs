@@ -1,0 +1,54 @@
+using ResearchBot.Answering;
+using ResearchBot.BotState;
+using static ResearchBot.Storage.BotState.BotStateDatabase;
+
+namespace ResearchBot.Storage.BotState;
+
+/// <summary><see cref="IPostedAnswerRepository"/> in the SQLite store (tables <c>bot_answers</c>, <c>bot_answer_messages</c>).</summary>
+public sealed class SqlitePostedAnswerRepository(SqliteConnectionFactory factory) : IPostedAnswerRepository
+{
+    private readonly BotStateDatabase _db = new(factory, """
+        CREATE TABLE IF NOT EXISTS bot_answers(
+            key TEXT PRIMARY KEY, guild_id TEXT, channel_id TEXT NOT NULL, question TEXT NOT NULL,
+            sources_json TEXT NOT NULL, citations_json TEXT NOT NULL, at TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS bot_answer_messages(message_id TEXT PRIMARY KEY, answer_key TEXT NOT NULL) WITHOUT ROWID;
+        """);
+
+    private const string Columns = "a.key, a.guild_id, a.channel_id, a.question, a.sources_json, a.citations_json, a.at";
+
+    public async Task SaveAsync(PostedAnswer answer, CancellationToken cancellationToken = default)
+    {
+        await using var c = _db.Open();
+        await using var cmd = Command(c,
+            "INSERT OR REPLACE INTO bot_answers(key, guild_id, channel_id, question, sources_json, citations_json, at) VALUES ($k, $g, $c, $q, $s, $n, $at)",
+            ("$k", answer.Key), ("$g", answer.GuildId), ("$c", answer.ChannelId), ("$q", answer.Question),
+            ("$s", ToJson(answer.Sources)), ("$n", ToJson(answer.Citations)), ("$at", Time(answer.At)));
+        await cmd.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task AddMessagesAsync(string key, IReadOnlyList<string> messageIds, CancellationToken cancellationToken = default)
+    {
+        await using var c = _db.Open();
+        foreach (var id in messageIds.Distinct())
+        {
+            await using var cmd = Command(c, "INSERT OR REPLACE INTO bot_answer_messages(message_id, answer_key) VALUES ($m, $k)", ("$m", id), ("$k", key));
+            await cmd.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    public Task<PostedAnswer?> GetAsync(string key, CancellationToken cancellationToken = default) =>
+        QueryAsync($"SELECT {Columns} FROM bot_answers a WHERE a.key = $v", key, cancellationToken);
+
+    public Task<PostedAnswer?> FindByMessageAsync(string messageId, CancellationToken cancellationToken = default) =>
+        QueryAsync($"SELECT {Columns} FROM bot_answer_messages m JOIN bot_answers a ON a.key = m.answer_key WHERE m.message_id = $v", messageId, cancellationToken);
+
+    private async Task<PostedAnswer?> QueryAsync(string sql, string value, CancellationToken cancellationToken)
+    {
+        await using var c = _db.Open();
+        await using var cmd = Command(c, sql, ("$v", value));
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
+        if (!await r.ReadAsync(cancellationToken)) return null;
+        return new PostedAnswer(r.GetString(0), TextOrNull(r, 1), r.GetString(2), r.GetString(3),
+            FromJson<List<AnswerSource>>(r.GetString(4)), FromJson<List<int>>(r.GetString(5)), Time(r.GetString(6)));
+    }
+}
