@@ -7,12 +7,12 @@ namespace ResearchBot.Digest.Clustering;
 /// <summary>
 /// Candidate theme names of a paper: runs of one to three content words from its title and abstract (an inner "of"
 /// allowed, as in "mixture of experts"), cut at punctuation, function words, verbs and adverbs, each keyed by the
-/// stems <see cref="Terms.Of"/> gives, so "KV caches" and "KV cache" are one phrase.
+/// light stems of <see cref="TextAnalyzer.ContentTerms"/> (<see cref="Stemming.Light"/>), so "KV caches" and "KV cache" are one phrase.
 /// </summary>
 public static partial class KeyPhrases
 {
     /// <summary>The stem key of a phrase ("Test-time scaling" → "test-time scal").</summary>
-    public static string Key(string phrase) => string.Join(' ', TextAnalyzer.Default.ContentTerms(phrase));
+    public static string Key(string phrase) => string.Join(' ', TextAnalyzer.Default.ContentTerms(phrase, Stemming.Light));
 
     /// <summary>The phrase keys of <paramref name="paper"/>; <paramref name="surfaces"/> counts each key's spellings.</summary>
     public static PaperPhrases Of(Paper paper, Dictionary<string, Dictionary<string, int>>? surfaces = null)
@@ -134,7 +134,7 @@ public static partial class KeyPhrases
             var word = m.Value.Trim('-');
             var lower = word.ToLowerInvariant();
             if (lower == "of" && run.Count > 0 && run[^1].Stem is not null) { run.Add((word, null)); continue; }
-            var stems = TextAnalyzer.Default.ContentTerms(lower);
+            var stems = TextAnalyzer.Default.ContentTerms(lower, Stemming.Light);
             if (stems.Count != 1 || Breakers.Contains(lower) || Breakers.Contains(stems[0]) || IsAdverbOrNumber(lower) || lower.Length < 2)
             {
                 foreach (var r in Flush(run)) yield return r;
@@ -207,7 +207,7 @@ public static partial class KeyPhrases
         "search", "control", "prediction", "predict", "feedback", "instruction", "prompt", "alignment", "align", "fine-tun", "adaptation",
     ]);
 
-    private static HashSet<string> Stemmed(string[] words) => new(words.Select(w => TextAnalyzer.Default.Stem(w)), StringComparer.Ordinal);
+    private static HashSet<string> Stemmed(string[] words) => new(words.Select(w => TextAnalyzer.Default.Stem(w, Stemming.Light)), StringComparer.Ordinal);
 
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}\-']*")]
     private static partial Regex Word();

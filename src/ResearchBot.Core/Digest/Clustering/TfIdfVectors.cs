@@ -30,7 +30,7 @@ public sealed class TfIdfVectors
             {
                 foreach (var word in Words(text))
                 {
-                    var stem = TextAnalyzer.Default.ContentTerms(word.ToLowerInvariant()).FirstOrDefault();
+                    var stem = TextAnalyzer.Default.ContentTerms(word.ToLowerInvariant(), Stemming.Light).FirstOrDefault();
                     if (stem is null) continue;
                     tf[stem] = tf.GetValueOrDefault(stem) + weight;
                     var forms = counts.TryGetValue(stem, out var f) ? f : counts[stem] = new(StringComparer.Ordinal);

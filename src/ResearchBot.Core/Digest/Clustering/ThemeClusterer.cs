@@ -167,7 +167,7 @@ public static class ThemeClusterer
     {
         var nameStems = nameKey.Split(' ').ToHashSet(StringComparer.Ordinal);
         var picked = new List<SharedPhrase>();
-        var pickedStems = new HashSet<string>(nameStems.SelectMany(n => n.Split('-')).Select(TextAnalyzer.Default.Stem), StringComparer.Ordinal);
+        var pickedStems = new HashSet<string>(nameStems.SelectMany(n => n.Split('-')).Select(w => TextAnalyzer.Default.Stem(w, Stemming.Light)), StringComparer.Ordinal);
         var ranked = members.SelectMany(m => phrases[m].All).Distinct(StringComparer.Ordinal)
             .Where(k => !KeyPhrases.IsBroad(k) && !KeyPhrases.IsFragment(Surface(k, surfaces)) && k.Split(' ').All(s => !nameStems.Contains(s))
                 && (k.Contains(' ') || (members.Any(m => phrases[m].Title.Contains(k)) && KeyPhrases.IsNounLike(Surface(k, surfaces)))))
@@ -177,7 +177,7 @@ public static class ThemeClusterer
             .ThenBy(x => x.Key, StringComparer.Ordinal);
         foreach (var (k, count) in ranked)
         {
-            var stems = k.Split([' ', '-']).Select(TextAnalyzer.Default.Stem).ToList(); // "long-context" and "long contexts" are one phrase
+            var stems = k.Split([' ', '-']).Select(w => TextAnalyzer.Default.Stem(w, Stemming.Light)).ToList(); // "long-context" and "long contexts" are one phrase
             if (stems.Any(pickedStems.Contains)) continue;
             picked.Add(new SharedPhrase(Surface(k, surfaces), count));
             pickedStems.UnionWith(stems);

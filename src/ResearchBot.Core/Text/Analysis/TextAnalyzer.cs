@@ -7,7 +7,8 @@ namespace ResearchBot.Text.Analysis;
 /// as mu), Porter-stemmed. <see cref="Analyze(string, bool)"/> gives the index terms of a paper or a query (English stop
 /// words dropped, and for a question the words that only frame it); <see cref="ContentTerms"/> gives the content words
 /// that answers, follow-up checks and digests compare (a longer stop list, hyphenated compounds kept whole), with the
-/// same stems, so a question's words match a paper's the same way in search and in its answer. Stems are cached per
+/// same stems, so a question's words match a paper's the same way in search and in its answer. Digest phrase keys ask for
+/// <see cref="Stemming.Light"/> stems, which keep apart words Porter merges. Stems are cached per
 /// distinct word and looked up by span, so analysis allocates nothing per token once a word has been seen.
 /// </summary>
 public sealed class TextAnalyzer
@@ -73,9 +74,9 @@ public sealed class TextAnalyzer
 
     /// <summary>
     /// The content words of <paramref name="text"/>, stemmed, in order, with repeats: words of two letters or more that are not
-    /// <see cref="ContentStopWords"/> (nor stem to one); a hyphenated compound is one word, each part stemmed ("long-context").
+    /// <see cref="ContentStopWords"/> (nor stem to one); a hyphenated compound is one word ("long-context").
     /// </summary>
-    public List<string> ContentTerms(string text)
+    public List<string> ContentTerms(string text, Stemming stemming = Stemming.Porter)
     {
         var terms = new List<string>();
         var words = new WordTokenizer(text, compounds: true);
@@ -83,22 +84,26 @@ public sealed class TextAnalyzer
         {
             var word = words.Current;
             if (word.Length < 2 || ContentStopWords.Contains(word)) continue;
-            var stem = word.Contains('-') ? CompoundStem(word) : Stem(word);
+            var stem = stemming == Stemming.Light ? LightStemmer.Stem(word.ToString()) : word.Contains('-') ? CompoundStem(word) : Stem(word);
             if (stem.Length >= 2 && !ContentStopWords.Contains(stem)) terms.Add(stem);
         }
         return terms;
     }
 
     /// <summary>The words and their stems: a word list that both raw words and <see cref="ContentTerms"/> are looked up in.</summary>
-    public HashSet<string> WithStems(IEnumerable<string> words)
+    public HashSet<string> WithStems(IEnumerable<string> words, Stemming stemming = Stemming.Porter)
     {
         var set = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var w in words) { set.Add(w); set.Add(Stem(w)); }
+        foreach (var w in words) { set.Add(w); set.Add(Stem(w, stemming)); }
         return set;
     }
 
-    /// <summary>The stem of one lowercase word (cached); each part of a hyphenated compound is stemmed ("long-contexts" → "long-context").</summary>
-    public string Stem(string word) => word.Contains('-') ? CompoundStem(word) : Stem(word.AsSpan());
+    /// <summary>
+    /// The stem of one lowercase word (Porter stems cached); with <see cref="Stemming.Porter"/> each part of a hyphenated
+    /// compound is stemmed ("long-contexts" → "long-context").
+    /// </summary>
+    public string Stem(string word, Stemming stemming = Stemming.Porter) =>
+        stemming == Stemming.Light ? LightStemmer.Stem(word) : word.Contains('-') ? CompoundStem(word) : Stem(word.AsSpan());
 
     /// <summary>The stem of one lowercase word (cached).</summary>
     public string Stem(ReadOnlySpan<char> word) => StemOrNull(word) ?? PorterStemmer.Stem(word.ToString());

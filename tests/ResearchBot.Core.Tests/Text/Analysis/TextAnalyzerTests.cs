@@ -101,4 +101,22 @@ public class TextAnalyzerTests
         Assert.Superset(new HashSet<string>(["compare", "compar", "summary", "summari"]), set);
         Assert.Contains(_analyzer.ContentTerms("comparing")[0], set);
     }
+
+    [Fact]
+    public void Light_stemming_keeps_apart_words_porter_merges()
+    {
+        Assert.Single(new[] { "generation", "general", "generalization" }.Select(w => _analyzer.Stem(w)).Distinct());
+        Assert.Equal(3, new[] { "generation", "general", "generalization" }.Select(w => _analyzer.Stem(w, Stemming.Light)).Distinct().Count());
+        Assert.Equal(_analyzer.ContentTerms("KV caches", Stemming.Light), _analyzer.ContentTerms("KV cache", Stemming.Light));
+        Assert.Equal(["test-tim", "scal"], _analyzer.ContentTerms("Test-time scaling", Stemming.Light));
+    }
+
+    [Fact]
+    public void Light_content_terms_use_the_same_words_and_stop_list()
+    {
+        const string text = "We propose a new method for the KV cache of long-context models";
+
+        Assert.Equal(_analyzer.ContentTerms(text).Count, _analyzer.ContentTerms(text, Stemming.Light).Count);
+        Assert.Equal(["kv", "cach", "long-context", "model"], _analyzer.ContentTerms(text, Stemming.Light));
+    }
 }
