@@ -21,7 +21,7 @@ internal static class ReembedCommand
     private static async Task<int> RunAsync(CliContext cli, ParseResult parse, CancellationToken ct)
     {
         using var host = cli.OpenHost(parse, access: StoreAccess.ExistingWriter);
-        var store = host.Services.GetRequiredService<SqlitePaperStore>();
+        var store = host.Services.GetRequiredService<IIndexedPaperStore>();
         var watch = Stopwatch.StartNew();
         int count;
         if (cli.Console.IsTerminal)

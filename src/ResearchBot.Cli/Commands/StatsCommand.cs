@@ -33,7 +33,7 @@ internal static class StatsCommand
             : stats.Days.Count <= 8 ? string.Join(", ", stats.Days.Select(Day))
             : $"{stats.Days.Count} days, {Day(stats.Days[0])} to {Day(stats.Days[^1])}";
         var grid = new Grid().AddColumn().AddColumn()
-            .AddRow("store", Markup.Escape(host.Services.GetRequiredService<SqlitePaperStore>().Description))
+            .AddRow("store", Markup.Escape(host.Services.GetRequiredService<IIndexedPaperStore>().Description))
             .AddRow("papers", stats.Papers.ToString("N0", CultureInfo.InvariantCulture))
             .AddRow("listings", stats.Listings.ToString("N0", CultureInfo.InvariantCulture))
             .AddRow("days", Markup.Escape(days))

@@ -12,7 +12,7 @@ namespace ResearchBot.Storage;
 /// of in-memory quantized vectors; hybrid search is <see cref="HybridRanker"/>. Search result scores are the
 /// ranker's 0..1 relevance (results are ordered by the fused ranking score).
 /// </summary>
-public sealed class PaperVectorCollection(SqlitePaperStore store, HybridRanker ranker, IEmbeddingGenerator<string, Embedding<float>> embedder)
+public sealed class PaperVectorCollection(IIndexedPaperStore store, HybridRanker ranker, IEmbeddingGenerator<string, Embedding<float>> embedder)
     : VectorStoreCollection<string, PaperRecord>, IKeywordHybridSearchable<PaperRecord>
 {
     public const string CollectionName = "papers";

@@ -12,7 +12,7 @@ namespace ResearchBot.Storage;
 /// The default store: one SQLite file (WAL) holding papers, listings, an FTS5 title index, the lexical index
 /// and the embeddings. Every upsert is one transaction, so a crash or kill mid-ingest leaves the store as it was.
 /// </summary>
-public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbeddingGenerator<string, Embedding<float>> embedder, EmbeddingBatchOptions? batching = null) : IPaperStore
+public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbeddingGenerator<string, Embedding<float>> embedder, EmbeddingBatchOptions? batching = null) : IIndexedPaperStore
 {
     private const int ChunkSize = 4096;
     private readonly EmbeddingBatchOptions _batching = batching ?? new();
@@ -28,7 +28,7 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
 
     public async Task<UpsertResult> UpsertAsync(IReadOnlyList<Paper> papers, CancellationToken cancellationToken = default)
     {
-        var incoming = DedupeBatch(papers);
+        var incoming = UpsertPlanner.DedupeBatch(papers);
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
@@ -214,7 +214,7 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
     }
 
     /// <summary>The stored vector of a paper, if any.</summary>
-    internal float[]? GetVector(int doc)
+    public float[]? GetVector(int doc)
     {
         using var c = connections.Open();
         using var cmd = Command(c, null, "SELECT vector FROM embeddings WHERE doc = $doc");
@@ -223,7 +223,7 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
     }
 
     /// <summary>Papers with their document numbers, optionally within a date range, in document order.</summary>
-    internal IReadOnlyList<(int Doc, Paper Paper)> GetRange(Retrieval.Index.DayRange range, int skip, int top)
+    public IReadOnlyList<(int Doc, Paper Paper)> GetRange(Retrieval.Index.DayRange range, int skip, int top)
     {
         using var c = connections.Open();
         using var cmd = Command(c, null, $"SELECT {PaperRows.Columns} FROM papers WHERE ($from IS NULL OR date >= $from) AND ($to IS NULL OR date <= $to) ORDER BY doc LIMIT $top OFFSET $skip");
@@ -247,7 +247,7 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
     }
 
     /// <summary>Papers by their document numbers (the lexical and vector indexes' ordinals), in the given order.</summary>
-    internal IReadOnlyList<(int Doc, Paper Paper)> GetByDocs(IReadOnlyList<int> docs)
+    public IReadOnlyList<(int Doc, Paper Paper)> GetByDocs(IReadOnlyList<int> docs)
     {
         if (docs.Count == 0) return [];
         using var c = connections.Open();
@@ -354,7 +354,7 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
         return result;
     }
 
-    private List<PlannedWrite> Plan(SqliteConnection c, SqliteTransaction tx, IReadOnlyList<Paper> incoming)
+    private static List<PlannedWrite> Plan(SqliteConnection c, SqliteTransaction tx, IReadOnlyList<Paper> incoming)
     {
         using var count = Command(c, tx, "SELECT EXISTS(SELECT 1 FROM papers)");
         var empty = Convert.ToInt64(count.ExecuteScalar()) == 0;
@@ -362,76 +362,18 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
         // Document numbers only grow (a deleted paper's number is never given to another: readers may still hold it).
         using var max = Command(c, tx, "SELECT MAX(COALESCE((SELECT MAX(doc) FROM papers), 0) + 1, COALESCE((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'next_doc'), 1))");
         var nextDoc = Convert.ToInt32(max.ExecuteScalar());
-        var plan = new List<PlannedWrite>(incoming.Count);
-        var plannedDocs = new Dictionary<int, int>();
-        for (var i = 0; i < incoming.Count; i++)
+        return UpsertPlanner.Plan(incoming, p =>
         {
-            var p = incoming[i];
-            if (!empty)
-            {
-                find.Parameters.Clear();
-                find.Parameters.AddWithValue("$id", p.Id);
-                find.Parameters.AddWithValue("$key", p.TitleKey);
-                (int Doc, Paper Paper)? row = null;
-                DocumentLengths lengths = default;
-                using (var r = find.ExecuteReader())
-                    if (r.Read()) { row = PaperRows.Read(r); lengths = new DocumentLengths(r.GetInt32(11), r.GetInt32(12)); }
-                // A generic title ("Technical Report") shared by two papers with different arXiv ids is not one paper.
-                if (row is { } candidate && candidate.Paper.Id != p.Id && DistinctArxivIds(candidate.Paper, p)) row = null;
-                if (row is { } found)
-                {
-                    // Two records of the batch can reach the same stored paper (one by id, one by title key): merge both into one write.
-                    var earlier = plannedDocs.TryGetValue(found.Doc, out var k) ? plan[k] : null;
-                    var existing = earlier?.Existing ?? PaperRows.WithListings(c, tx, [found])[0];
-                    var merged = PaperMerger.Merge(earlier?.Merged ?? existing, p);
-                    var unchanged = PaperMerger.SameContent(existing, merged);
-                    var textChanged = merged.Title != existing.Title || merged.Abstract != existing.Abstract;
-                    var write = new PlannedWrite(merged, existing, found.Doc, earlier?.BatchPosition ?? i, unchanged, textChanged, lengths);
-                    if (earlier is null) { plannedDocs[found.Doc] = plan.Count; plan.Add(write); }
-                    else plan[k] = write;
-                    continue;
-                }
-            }
-            plan.Add(new PlannedWrite(p, null, nextDoc++, i, false, true, default));
-        }
-        return plan;
+            if (empty) return null;
+            find.Parameters.Clear();
+            find.Parameters.AddWithValue("$id", p.Id);
+            find.Parameters.AddWithValue("$key", p.TitleKey);
+            using var r = find.ExecuteReader();
+            if (!r.Read()) return null;
+            var (doc, paper) = PaperRows.Read(r);
+            return new StoredPaper(doc, paper, new DocumentLengths(r.GetInt32(11), r.GetInt32(12)));
+        }, found => PaperRows.WithListings(c, tx, [(found.Doc, found.Paper)])[0], nextDoc);
     }
-
-    private static List<Paper> DedupeBatch(IReadOnlyList<Paper> papers)
-    {
-        var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
-        var byId = new Dictionary<string, int>(StringComparer.Ordinal);
-        var result = new List<Paper?>(papers.Count);
-        foreach (var p in papers)
-        {
-            var hasKey = byKey.TryGetValue(p.TitleKey, out var byKeyAt) && !DistinctArxivIds(result[byKeyAt]!, p);
-            var hasId = byId.TryGetValue(p.Id, out var byIdAt);
-            if (!hasKey && !hasId)
-            {
-                byKey[p.TitleKey] = byId[p.Id] = result.Count;
-                result.Add(p);
-                continue;
-            }
-            // The record may join two earlier ones (same key as one, same id as another): they are all one paper.
-            var target = hasKey && hasId ? Math.Min(byKeyAt, byIdAt) : hasKey ? byKeyAt : byIdAt;
-            var merged = PaperMerger.Merge(result[target]!, p);
-            var other = hasKey && hasId && byKeyAt != byIdAt ? Math.Max(byKeyAt, byIdAt) : -1;
-            if (other >= 0)
-            {
-                merged = PaperMerger.Merge(merged, result[other]!);
-                result[other] = null;
-                foreach (var map in new[] { byKey, byId })
-                    foreach (var name in map.Where(e => e.Value == other).Select(e => e.Key).ToList()) map[name] = target;
-            }
-            result[target] = merged;
-            byKey[p.TitleKey] = byId[p.Id] = byKey[merged.TitleKey] = byId[merged.Id] = target;
-        }
-        return [.. result.OfType<Paper>()];
-    }
-
-    /// <summary>True when both records carry arXiv ids and they differ: then a shared title key does not make them one paper.</summary>
-    private static bool DistinctArxivIds(Paper a, Paper b) =>
-        PaperId.TryArxiv(a.Id) is { } x && PaperId.TryArxiv(b.Id) is { } y && x != y;
 
     private static void SetMeta(SqliteConnection c, SqliteTransaction tx, params (string Key, string Value)[] values)
     {
@@ -472,7 +414,6 @@ public sealed class SqlitePaperStore(SqliteConnectionFactory connections, IEmbed
         return cmd;
     }
 
-    private sealed record PlannedWrite(Paper Merged, Paper? Existing, int Doc, int BatchPosition, bool Unchanged, bool TextChanged, DocumentLengths ExistingLengths);
 }
 
 /// <summary>How texts are sent to the embedder (section <c>Embeddings</c>).</summary>
