@@ -5,18 +5,21 @@ using Microsoft.Extensions.Options;
 using ResearchBot.Digest;
 using ResearchBot.Discord.Rest;
 using ResearchBot.Ingestion;
+using ResearchBot.Scheduling;
 
 namespace ResearchBot.Discord.Bot;
 
 /// <summary>At each <see cref="DiscordOptions.DigestCron"/> time (in <see cref="DiscordOptions.DigestTimeZone"/>): ingests the
-/// day's Hugging Face papers and posts the digest to <see cref="DiscordOptions.DigestChannelId"/>.</summary>
+/// day's Hugging Face papers and posts the digest to <see cref="DiscordOptions.DigestChannelId"/>. When several bot processes
+/// share one store, <see cref="IJobLock"/> lets only one of them post each day's digest.</summary>
 public sealed class DigestScheduler(
     IIngestionService ingestion,
     IDigestService digests,
     DiscordRestClient rest,
     IOptions<DiscordOptions> options,
     TimeProvider time,
-    ILogger<DigestScheduler> log) : BackgroundService
+    ILogger<DigestScheduler> log,
+    IJobLock? jobs = null) : BackgroundService
 {
     private static readonly TimeSpan MaxSingleWait = TimeSpan.FromHours(12);
 
@@ -40,7 +43,28 @@ public sealed class DigestScheduler(
                     await Task.Delay(wait < MaxSingleWait ? wait : MaxSingleWait, time, stoppingToken);
             }
             catch (OperationCanceledException) { return; }
-            await PostAsync(channel.ToString(), DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(next, zone).DateTime), stoppingToken);
+            var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(next, zone).DateTime);
+            if (!await RunOnceAsync(channel.ToString(), day, stoppingToken))
+                log.LogInformation("The digest of {Day} is posted by another bot process", day);
+        }
+    }
+
+    /// <summary>Posts <paramref name="day"/>'s digest unless another process sharing the store posts or has posted it; true when this one did.</summary>
+    public async Task<bool> RunOnceAsync(string channelId, DateOnly day, CancellationToken cancellationToken)
+    {
+        if (jobs is null)
+        {
+            await PostAsync(channelId, day, cancellationToken);
+            return true;
+        }
+        try
+        {
+            return await jobs.RunOnceAsync("digest:" + channelId, day.ToString("yyyy-MM-dd"), ct => PostAsync(channelId, day, ct), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            log.LogError(ex, "The scheduled digest of {Day} could not be claimed", day);
+            return false;
         }
     }
 

@@ -41,6 +41,7 @@ public sealed class PostgresServer
         Port = FreePort();
         RunTool("initdb", "-D", _data, "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8", "--locale=C");
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop();
+        StartWatchdog();
         RunTool("pg_ctl", "-D", _data, "-l", Path.Combine(_root, "server.log"), "-w", "-t", "60",
             "-o", $"-p {Port} -k {_root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200", "start");
     }
@@ -66,7 +67,25 @@ public sealed class PostgresServer
     private void Stop()
     {
         try { RunTool("pg_ctl", "-D", _data, "-m", "immediate", "-w", "stop"); } catch (Exception) { }
-        try { Directory.Delete(_root, recursive: true); } catch (Exception) { }
+        // The server may still be letting go of its files for a moment after it stopped.
+        for (var attempt = 0; attempt < 10 && Directory.Exists(_root); attempt++)
+        {
+            try { Directory.Delete(_root, recursive: true); }
+            catch (Exception) { Thread.Sleep(200); }
+        }
+    }
+
+    /// <summary>
+    /// A detached shell that stops the cluster and deletes its folder once this test process is gone, however it ends
+    /// (the test host may be killed before its exit handlers finish).
+    /// </summary>
+    private void StartWatchdog()
+    {
+        var stop = (_asPostgresUser ? "runuser -u postgres -- " : "") + $"'{Path.Combine(_bin, "pg_ctl")}' -D '{_data}' -m immediate -w stop";
+        var script = $"while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 1; done; {stop} >/dev/null 2>&1; rm -rf '{_root}'";
+        var psi = new ProcessStartInfo("setsid") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { "sh", "-c", script }) psi.ArgumentList.Add(a);
+        Process.Start(psi)?.Dispose();
     }
 
     private void RunTool(string tool, params string[] args)
