@@ -24,6 +24,11 @@ public sealed class StorageOptions
     public string SampleCorpus { get; set; } = "data/sample";
 
     public bool IsInMemory => Path == ":memory:";
+
+    /// <summary>Everything but the connection string (it holds a password).</summary>
+    public override string ToString() =>
+        $"Provider={Provider}, ConnectionString={(string.IsNullOrEmpty(ConnectionString) ? "[missing]" : "[redacted]")}, Path={Path}, " +
+        $"LoadSampleWhenEmpty={LoadSampleWhenEmpty}, SampleCorpus={SampleCorpus}";
 }
 
 /// <summary>The storage providers.</summary>

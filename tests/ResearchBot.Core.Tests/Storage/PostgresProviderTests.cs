@@ -59,6 +59,7 @@ public class PostgresProviderTests
         var failure = Assert.Single(result.Failures!);
         Assert.StartsWith(expected, failure);
         Assert.DoesNotContain("hunter2", failure);
+        Assert.DoesNotContain("hunter2", new StorageOptions { ConnectionString = connectionString }.ToString());
     }
 
     [Fact]
