@@ -95,6 +95,7 @@ public static class CliApp
             ("configuration: " + string.Join("; ", e.InnerExceptions.SelectMany(i => ((OptionsValidationException)i).Failures).Distinct()), ExitUsage),
         EmbeddingMismatchException e => (e.Message, ExitFailure),
         StoreNotFoundException e => (e.Message, ExitUsage),
+        StoreUnavailableException e => (e.Message, ExitFailure),
         ResearchBot.Prompts.PromptLoadException e => ("prompts: " + e.Message, ExitUsage),
         ResearchBot.ChatClients.ChatProviderException e => (e.Message, ExitFailure),
         PaperSourceException e => (e.Message, ExitFailure),

@@ -48,6 +48,12 @@ public sealed class DiscordOptions
     /// <summary>Language-model tokens each server may use per day (UTC) before questions are refused politely; 0: no limit. A server can set its own with <c>/settings</c>.</summary>
     public long TokenBudgetPerGuildPerDay { get; set; }
 
+    /// <summary>This process's shard (0 .. <see cref="ShardCount"/> - 1) when the bot's guilds are split across processes.</summary>
+    public int ShardId { get; set; }
+
+    /// <summary>How many shards (processes) the bot's guilds are split across; 1 means no sharding.</summary>
+    public int ShardCount { get; set; } = 1;
+
     /// <summary>URL in the <c>User-Agent</c> header.</summary>
     public string UserAgentUrl { get; set; } = "https://github.com/researchbot/researchbot";
 
@@ -59,5 +65,5 @@ public sealed class DiscordOptions
         $"Token={(Token.Length > 0 ? "[redacted]" : "[missing]")}, ApiBaseUrl={ApiBaseUrl}, GatewayUrl={GatewayUrl ?? "(from API)"}, " +
         $"GuildId={GuildId?.ToString() ?? "(global)"}, DigestChannelId={DigestChannelId?.ToString() ?? "(none)"}, DigestCron={DigestCron}, " +
         $"DigestTimeZone={DigestTimeZone}, MaxQuestionLength={MaxQuestionLength}, UserCooldown={UserCooldown}, " +
-        $"MaxAnswersInFlightPerChannel={MaxAnswersInFlightPerChannel}, ShutdownGrace={ShutdownGrace}, TokenBudgetPerGuildPerDay={TokenBudgetPerGuildPerDay}";
+        $"MaxAnswersInFlightPerChannel={MaxAnswersInFlightPerChannel}, ShutdownGrace={ShutdownGrace}, TokenBudgetPerGuildPerDay={TokenBudgetPerGuildPerDay}, Shard={ShardId}/{ShardCount}";
 }

@@ -26,6 +26,9 @@ public sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
         if (options.MaxHistoryTurns < 1) errors.Add($"Discord:MaxHistoryTurns must be at least 1 (it is {options.MaxHistoryTurns})");
         if (!Uri.TryCreate(options.UserAgentUrl, UriKind.Absolute, out var agent) || agent.Scheme is not ("http" or "https"))
             errors.Add($"Discord:UserAgentUrl must be an http(s) URL, not '{options.UserAgentUrl}'");
+        if (options.ShardCount < 1) errors.Add($"Discord:ShardCount must be at least 1 (it is {options.ShardCount})");
+        else if (options.ShardId < 0 || options.ShardId >= options.ShardCount)
+            errors.Add($"Discord:ShardId must be between 0 and ShardCount - 1 ({options.ShardCount - 1}) (it is {options.ShardId})");
         if (options.UserCooldown < TimeSpan.Zero || options.ShutdownGrace < TimeSpan.Zero || options.StreamEditInterval < TimeSpan.Zero)
             errors.Add("Discord:UserCooldown, ShutdownGrace and StreamEditInterval cannot be negative");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

@@ -86,6 +86,21 @@ internal sealed class CliProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Standard output so far.</summary>
+    public string Output => Snapshot(_out);
+
+    /// <summary>Waits until standard output holds <paramref name="text"/>; false when <paramref name="limit"/> passes first.</summary>
+    public async Task<bool> WaitForOutputAsync(string text, TimeSpan limit)
+    {
+        var until = DateTime.UtcNow + limit;
+        while (!Snapshot(_out).Contains(text, StringComparison.Ordinal))
+        {
+            if (DateTime.UtcNow > until || _process.HasExited) return false;
+            await Task.Delay(50);
+        }
+        return true;
+    }
+
     /// <summary>Closes standard input and waits for the exit (two minutes at most).</summary>
     public async Task<CliResult> EndAsync()
     {

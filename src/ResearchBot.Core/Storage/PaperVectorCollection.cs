@@ -8,20 +8,19 @@ using ResearchBot.Retrieval.Index;
 namespace ResearchBot.Storage;
 
 /// <summary>
-/// Our SQLite store as a VectorData collection with keyword-hybrid search, so the rest of the bot talks to the abstraction.
+/// Our store (any provider's <see cref="IIndexedPaperStore"/>) as a VectorData collection with keyword-hybrid search, so the rest of the bot talks to the abstraction.
 /// Split as SK's connectors are: <see cref="PaperRecordMapper"/> (records ⇄ papers, the definition with the configured
-/// dimensions), <see cref="PaperFilterTranslator"/> (LINQ filters → <see cref="PaperFilter"/>), and the SQLite reads in
-/// <see cref="SqlitePaperQuery"/>/<see cref="SqliteFilterSql"/>. Gets are by exact key; upserts replace the record with that
+/// dimensions), <see cref="PaperFilterTranslator"/> (LINQ filters → <see cref="PaperFilter"/>), and the provider's reads (for SQLite
+/// <see cref="SqlitePaperQuery"/>/<see cref="SqliteFilterSql"/>). Gets are by exact key; upserts replace the record with that
 /// key and keep a given <see cref="PaperRecord.Embedding"/>; search ranks with <see cref="HybridRanker"/> and each result's
 /// score is the fused ranking score the results are sorted by (higher is better, only comparable within one search), while
 /// <see cref="PaperRecord.Relevance"/> carries the calibrated 0..1 relevance.
 /// </summary>
-public sealed class PaperVectorCollection(SqlitePaperStore store, HybridRanker ranker, IEmbeddingGenerator<string, Embedding<float>> embedder)
+public sealed class PaperVectorCollection(IIndexedPaperStore store, HybridRanker ranker, IEmbeddingGenerator<string, Embedding<float>> embedder)
     : VectorStoreCollection<string, PaperRecord>, IKeywordHybridSearchable<PaperRecord>, IPaperRecordMerge
 {
     public const string CollectionName = "papers";
 
-    private readonly SqlitePaperQuery _query = new(store.Connections);
 
     public override string Name => CollectionName;
 
@@ -35,7 +34,7 @@ public sealed class PaperVectorCollection(SqlitePaperStore store, HybridRanker r
 
     public override async Task EnsureCollectionDeletedAsync(CancellationToken cancellationToken = default)
     {
-        var all = _query.Find(PaperFilter.All, [], 0, int.MaxValue);
+        var all = store.Find(PaperFilter.All, [], 0, int.MaxValue);
         await store.DeleteAsync(all.Select(p => p.Paper.Id), cancellationToken);
     }
 
@@ -49,7 +48,7 @@ public sealed class PaperVectorCollection(SqlitePaperStore store, HybridRanker r
     public override async IAsyncEnumerable<PaperRecord> GetAsync(IEnumerable<string> keys, RecordRetrievalOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        var rows = _query.ByIds([.. keys]);
+        var rows = store.ByIds([.. keys]);
         foreach (var record in Records(rows, options?.IncludeVectors == true, cancellationToken)) yield return record;
         await Task.CompletedTask;
     }
@@ -64,7 +63,7 @@ public sealed class PaperVectorCollection(SqlitePaperStore store, HybridRanker r
             ? PaperFilterTranslator.TranslateOrder(orderBy(new FilteredRecordRetrievalOptions<PaperRecord>.OrderByDefinition()).Values
                 .Select(v => ((LambdaExpression)v.PropertySelector, v.Ascending)))
             : [];
-        var rows = _query.Find(PaperFilterTranslator.Translate(filter), sort, skip, top);
+        var rows = store.Find(PaperFilterTranslator.Translate(filter), sort, skip, top);
         foreach (var record in Records(rows, options?.IncludeVectors == true, cancellationToken)) yield return record;
         await Task.CompletedTask;
     }
@@ -129,7 +128,7 @@ public sealed class PaperVectorCollection(SqlitePaperStore store, HybridRanker r
     private IReadOnlyList<RankedDocument> Rank(string keywords, ReadOnlyMemory<float>? vector, PaperFilter filter, int count)
     {
         if (filter.AsDayRange() is var (from, to)) return ranker.Rank(keywords, vector, new DayRange(from, to), count);
-        var allowed = _query.Docs(filter);
+        var allowed = store.Docs(filter);
         if (allowed.Count == 0) return [];
         for (var ask = Math.Max(count * 4, 64); ; ask *= 4)
         {
@@ -143,7 +142,7 @@ public sealed class PaperVectorCollection(SqlitePaperStore store, HybridRanker r
     {
         var page = ranked.Skip(skip).Where(r => threshold is null || r.Score >= threshold).ToList();
         var papers = store.GetByDocs([.. page.Select(r => r.Doc)]).ToDictionary(p => p.Doc, p => p.Paper);
-        var vectors = includeVectors ? _query.Vectors(page.Select(r => r.Doc)) : null;
+        var vectors = includeVectors ? store.Vectors(page.Select(r => r.Doc)) : null;
         foreach (var r in page)
         {
             if (!papers.TryGetValue(r.Doc, out var paper)) continue;
@@ -156,7 +155,7 @@ public sealed class PaperVectorCollection(SqlitePaperStore store, HybridRanker r
 
     private IEnumerable<PaperRecord> Records(IReadOnlyList<(int Doc, Papers.Paper Paper)> rows, bool includeVectors, CancellationToken ct)
     {
-        var vectors = includeVectors ? _query.Vectors(rows.Select(r => r.Doc)) : null;
+        var vectors = includeVectors ? store.Vectors(rows.Select(r => r.Doc)) : null;
         foreach (var (doc, paper) in rows)
         {
             ct.ThrowIfCancellationRequested();

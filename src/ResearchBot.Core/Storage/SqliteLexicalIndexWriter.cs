@@ -15,10 +15,7 @@ internal static class SqliteLexicalIndexWriter
         IReadOnlyList<(int Doc, DocumentTerms Terms)> removed, PostingsBuilder added)
     {
         var removedDocs = removed.Select(r => r.Doc).ToHashSet();
-        var changes = new Dictionary<string, TermPostings>(added.Terms, StringComparer.Ordinal);
-        foreach (var (_, terms) in removed)
-            foreach (var t in terms.Title.Concat(terms.Abstract))
-                if (!changes.ContainsKey(t)) changes[t] = new TermPostings(1);
+        var changes = Storage.PostingsDelta.Changes(removed, added);
 
         using var read = connection.CreateCommand();
         read.Transaction = transaction;
@@ -38,11 +35,10 @@ internal static class SqliteLexicalIndexWriter
         foreach (var (term, additions) in changes)
         {
             rt.Value = term;
-            TermPostings existing;
+            TermPostings? existing;
             using (var r = read.ExecuteReader())
-                existing = r.Read() ? TermPostings.Decode((byte[])r[1], r.GetInt32(0)) : new TermPostings(additions.Count);
-            additions.SortByDocument();
-            var merged = existing.Count == 0 && removedDocs.Count == 0 ? additions : existing.Merge(removedDocs, additions);
+                existing = r.Read() ? TermPostings.Decode((byte[])r[1], r.GetInt32(0)) : null;
+            var merged = Storage.PostingsDelta.Apply(existing, removedDocs, additions);
             if (merged.Count == 0) { dt.Value = term; delete.ExecuteNonQuery(); continue; }
             wt.Value = term; wdf.Value = merged.Count; wp.Value = merged.Encode();
             write.ExecuteNonQuery();

@@ -11,13 +11,14 @@ namespace ResearchBot.Storage;
 /// <see cref="SqliteUpsertPipeline"/> (with <see cref="SqliteUpsertPlanner"/> and <see cref="SqliteEmbedderRecord"/>)
 /// for upserts, <see cref="SqliteReembedder"/>, <see cref="SqlitePaperDeleter"/> and <see cref="SqlitePaperQueries"/>.
 /// </summary>
-public sealed class SqlitePaperStore : IPaperStore, IPaperMaintenance
+public sealed class SqlitePaperStore : IIndexedPaperStore
 {
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly SqliteUpsertPipeline _upserts;
     private readonly SqliteReembedder _reembedder;
     private readonly SqlitePaperDeleter _deleter;
     private readonly SqlitePaperQueries _queries;
+    private readonly SqlitePaperQuery _records;
 
     public SqlitePaperStore(SqliteConnectionFactory connections, IEmbeddingGenerator<string, Embedding<float>> embedder, EmbeddingBatchOptions? batching = null)
     {
@@ -27,6 +28,7 @@ public sealed class SqlitePaperStore : IPaperStore, IPaperMaintenance
         _reembedder = new SqliteReembedder(connections, embeddings);
         _deleter = new SqlitePaperDeleter(connections);
         _queries = new SqlitePaperQueries(connections);
+        _records = new SqlitePaperQuery(connections);
     }
 
     /// <summary>Where the store lives: its file path, or "in-memory store".</summary>
@@ -42,7 +44,7 @@ public sealed class SqlitePaperStore : IPaperStore, IPaperMaintenance
     /// given per paper id are stored as they are (no embedder call for those papers), and <see cref="StoreWriteOptions.ExactKeys"/>
     /// makes the upsert a record replace by exact id.
     /// </summary>
-    internal Task<UpsertResult> UpsertAsync(IReadOnlyList<Paper> papers, StoreWriteOptions write, CancellationToken cancellationToken = default)
+    public Task<UpsertResult> UpsertAsync(IReadOnlyList<Paper> papers, StoreWriteOptions write, CancellationToken cancellationToken = default)
     {
         var incoming = write.ExactKeys ? BatchDeduper.LastById(papers) : BatchDeduper.Dedupe(papers);
         return WriteAsync(() => _upserts.WriteAsync(incoming, write, cancellationToken), cancellationToken);
@@ -68,14 +70,15 @@ public sealed class SqlitePaperStore : IPaperStore, IPaperMaintenance
 
     public Task<StoreStats> GetStatsAsync(CancellationToken cancellationToken = default) => _queries.GetStatsAsync(cancellationToken);
 
-    /// <summary>The stored vector of a paper, if any.</summary>
-    internal float[]? GetVector(int doc) => _queries.GetVector(doc);
+    public IReadOnlyList<(int Doc, Paper Paper)> ByIds(IReadOnlyList<string> ids) => _records.ByIds(ids);
 
-    /// <summary>Papers with their document numbers, optionally within a date range, in document order.</summary>
-    internal IReadOnlyList<(int Doc, Paper Paper)> GetRange(DayRange range, int skip, int top) => _queries.GetRange(range, skip, top);
+    public IReadOnlyList<(int Doc, Paper Paper)> Find(PaperFilter filter, IReadOnlyList<PaperSort> sort, int skip, int top) => _records.Find(filter, sort, skip, top);
 
-    /// <summary>Papers by their document numbers (the lexical and vector indexes' ordinals), in the given order.</summary>
-    internal IReadOnlyList<(int Doc, Paper Paper)> GetByDocs(IReadOnlyList<int> docs) => _queries.GetByDocs(docs);
+    public IReadOnlySet<int> Docs(PaperFilter filter) => _records.Docs(filter);
+
+    public IReadOnlyList<(int Doc, Paper Paper)> GetByDocs(IReadOnlyList<int> docs) => _queries.GetByDocs(docs);
+
+    public IReadOnlyDictionary<int, float[]> Vectors(IEnumerable<int> docs) => _records.Vectors(docs);
 
     /// <summary>One write at a time in this process (SQLite has one writer; the transaction makes each write all or nothing).</summary>
     private async Task<T> WriteAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken)

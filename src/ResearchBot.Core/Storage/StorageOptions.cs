@@ -5,6 +5,15 @@ public sealed class StorageOptions
 {
     public const string Section = "Storage";
 
+    /// <summary>Which database holds the papers: one SQLite file (one process), or a PostgreSQL server several processes share.</summary>
+    public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
+
+    /// <summary>
+    /// The Npgsql connection string when <see cref="Provider"/> is <see cref="StorageProvider.Postgres"/>. A secret: set it with
+    /// user-secrets or the <c>Storage__ConnectionString</c> environment variable, never in a file; it is never logged.
+    /// </summary>
+    public string? ConnectionString { get; set; }
+
     /// <summary>The SQLite file; <c>:memory:</c> keeps everything in memory for tests and throwaway runs.</summary>
     public string Path { get; set; } = "data/researchbot.db";
 
@@ -15,4 +24,16 @@ public sealed class StorageOptions
     public string SampleCorpus { get; set; } = "data/sample";
 
     public bool IsInMemory => Path == ":memory:";
+
+    /// <summary>Everything but the connection string (it holds a password).</summary>
+    public override string ToString() =>
+        $"Provider={Provider}, ConnectionString={(string.IsNullOrEmpty(ConnectionString) ? "[missing]" : "[redacted]")}, Path={Path}, " +
+        $"LoadSampleWhenEmpty={LoadSampleWhenEmpty}, SampleCorpus={SampleCorpus}";
+}
+
+/// <summary>The storage providers.</summary>
+public enum StorageProvider
+{
+    Sqlite,
+    Postgres,
 }

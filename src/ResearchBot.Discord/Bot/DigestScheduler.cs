@@ -6,6 +6,7 @@ using ResearchBot.Discord.Guilds;
 using ResearchBot.Discord.Bot.Subscriptions;
 using ResearchBot.Discord.Rest;
 using ResearchBot.Ingestion;
+using ResearchBot.Scheduling;
 
 namespace ResearchBot.Discord.Bot;
 
@@ -13,7 +14,8 @@ namespace ResearchBot.Discord.Bot;
 /// Posts the daily digests: one per server that set a digest channel with <c>/settings</c> (at its time, in its time zone,
 /// ranked by its interests), and the configured <see cref="DiscordOptions.DigestChannelId"/> at
 /// <see cref="DiscordOptions.DigestCron"/> in <see cref="DiscordOptions.DigestTimeZone"/>. Each post first ingests the day's
-/// Hugging Face papers. A settings change is picked up at once.
+/// Hugging Face papers. A settings change is picked up at once. When several bot processes share one store,
+/// <see cref="IJobLock"/> lets only one of them post each channel's digest of a day.
 /// </summary>
 public sealed class DigestScheduler(
     IIngestionService ingestion,
@@ -22,7 +24,8 @@ public sealed class DigestScheduler(
     DiscordRestClient rest,
     ServerSettings settings,
     TimeProvider time,
-    ILogger<DigestScheduler> log) : BackgroundService
+    ILogger<DigestScheduler> log,
+    IJobLock? jobs = null) : BackgroundService
 {
     private static readonly TimeSpan MaxSingleWait = TimeSpan.FromHours(12);
 
@@ -58,7 +61,30 @@ public sealed class DigestScheduler(
                 continue;
             }
             foreach (var (schedule, zone, at) in due.Where(d => d.Next == next))
-                await PostAsync(schedule.ChannelId, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at!.Value, zone).DateTime), stoppingToken, schedule.Interests);
+            {
+                var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at!.Value, zone).DateTime);
+                if (!await RunOnceAsync(schedule.ChannelId, day, stoppingToken, schedule.Interests))
+                    log.LogInformation("The digest of {Day} for {Channel} is posted by another bot process", day, schedule.ChannelId);
+            }
+        }
+    }
+
+    /// <summary>Posts <paramref name="day"/>'s digest unless another process sharing the store posts or has posted it; true when this one did.</summary>
+    public async Task<bool> RunOnceAsync(string channelId, DateOnly day, CancellationToken cancellationToken, IReadOnlyList<string>? interests = null)
+    {
+        if (jobs is null)
+        {
+            await PostAsync(channelId, day, cancellationToken, interests);
+            return true;
+        }
+        try
+        {
+            return await jobs.RunOnceAsync("digest:" + channelId, day.ToString("yyyy-MM-dd"), ct => PostAsync(channelId, day, ct, interests), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            log.LogError(ex, "The scheduled digest of {Day} could not be claimed", day);
+            return false;
         }
     }
 

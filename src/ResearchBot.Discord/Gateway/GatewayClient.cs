@@ -27,7 +27,7 @@ public sealed class GatewayClient(
     /// <summary>Runs until <paramref name="stop"/> (closing with 1000); throws <see cref="GatewayFatalException"/> on a fatal close code.</summary>
     public async Task RunAsync(CancellationToken stop)
     {
-        var identity = new GatewayIdentity(options.Value.Token, GatewayIntents.Bot);
+        var identity = new GatewayIdentity(options.Value.Token, GatewayIntents.Bot, options.Value.ShardId, options.Value.ShardCount);
         var backoff = new ReconnectBackoff(random);
         var attempts = 0;
         while (!stop.IsCancellationRequested)

@@ -1,0 +1,65 @@
+using Microsoft.Extensions.DependencyInjection;
+using ResearchBot.Discord.Tests.Support;
+using ResearchBot.Scheduling;
+using ResearchBot.Storage.Postgres;
+using ResearchBot.TestSupport.Postgres;
+
+namespace ResearchBot.Discord.Tests;
+
+/// <summary>Several bot processes: each identifies as its shard, and the scheduled digest is posted by one of them only.</summary>
+public class ShardingTests
+{
+    [Fact]
+    public async Task A_sharded_bot_identifies_with_its_shard_and_an_unsharded_one_sends_none()
+    {
+        await using var shard = await BotHarness.StartAsync(new Dictionary<string, string?> { ["ShardId"] = "1", ["ShardCount"] = "3" });
+        await shard.ReadyAsync();
+        await using var single = await BotHarness.StartAsync();
+        await single.ReadyAsync();
+
+        var identify = shard.Gateway.FromClient(2).Single().Data;
+        Assert.Equal([1, 3], identify.GetProperty("shard").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.False(single.Gateway.FromClient(2).Single().Data.TryGetProperty("shard", out _));
+    }
+
+    [Fact]
+    public void A_shard_outside_the_count_fails_validation_with_the_keys_named()
+    {
+        var tooHigh = new DiscordOptionsValidator().Validate(null, new DiscordOptions { ShardId = 3, ShardCount = 3 });
+        var none = new DiscordOptionsValidator().Validate(null, new DiscordOptions { ShardCount = 0 });
+
+        Assert.Contains("Discord:ShardId must be between 0 and ShardCount - 1 (2) (it is 3)", tooHigh.Failures!);
+        Assert.Contains("Discord:ShardCount must be at least 1 (it is 0)", none.Failures!);
+    }
+
+    [Fact]
+    public async Task Two_bot_processes_sharing_a_postgres_store_post_the_days_digest_once()
+    {
+        var store = PostgresServer.Instance.CreateDatabase("digest");
+        var start = new DateTimeOffset(2026, 11, 23, 7, 59, 0, TimeSpan.Zero);
+        var settings = new Dictionary<string, string?> { ["DigestChannelId"] = "500", ["DigestCron"] = "0 8 * * *" };
+        var databases = new List<PostgresDatabase>();
+        void SharedLock(IServiceCollection s, Microsoft.Extensions.Configuration.IConfiguration _)
+        {
+            var db = new PostgresDatabase(store);
+            databases.Add(db);
+            s.AddSingleton<IJobLock>(new PostgresJobLock(db));
+        }
+        var clockA = new TestClock(start);
+        var clockB = new TestClock(start);
+        await using var a = await BotHarness.StartAsync(settings, clock: clockA, services: SharedLock);
+        await using var b = await BotHarness.StartAsync(settings, clock: clockB, services: SharedLock);
+        await a.ReadyAsync();
+        await b.ReadyAsync();
+
+        await clockA.FireAsync(TimeSpan.FromMinutes(1));
+        await a.WaitForMessageAsync(m => m.ChannelId == "500", "the digest of the first process");
+        await clockB.FireAsync(TimeSpan.FromMinutes(1));
+        await b.Logs.Lines.WaitForAsync(l => l.Text.Contains("posted by another bot process"));
+
+        Assert.Single(a.Rest.MessagesIn("500"));
+        Assert.Empty(b.Rest.MessagesIn("500"));
+        Assert.Empty(b.Library.Ingests.Snapshot());
+        foreach (var db in databases) db.Dispose();
+    }
+}
