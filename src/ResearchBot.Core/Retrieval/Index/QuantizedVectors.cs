@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace ResearchBot.Retrieval.Index;
@@ -36,6 +37,7 @@ public sealed class QuantizedVectors
     internal int CodeWords { get; }
 
     /// <summary>Stores the vector of document <paramref name="doc"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Set(int doc, ReadOnlySpan<float> vector)
     {
         Quantize(vector, _data.AsSpan(doc * Dimensions, Dimensions), out _scale[doc]);
@@ -46,6 +48,7 @@ public sealed class QuantizedVectors
     /// <summary>A query prepared for <see cref="VectorQuery.Estimate"/> (binary codes) and <see cref="VectorQuery.Score"/> (bytes).</summary>
     public VectorQuery Prepare(ReadOnlySpan<float> query) => new(this, query);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SignCode(ReadOnlySpan<float> v, Span<ulong> into)
     {
         into.Clear();
@@ -77,6 +80,7 @@ public sealed class QuantizedVectors
         }
 
         /// <summary>An estimate of the dot product with document <paramref name="doc"/> from the binary codes and the lengths.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
         public float Estimate(int doc)
         {
             var norm = _v._norm[doc];
@@ -118,15 +122,21 @@ public sealed class QuantizedVectors
         });
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Quantize(ReadOnlySpan<float> v, Span<sbyte> into, out float scale)
     {
         var max = v.Length == 0 ? 0 : TensorPrimitives.MaxMagnitude(v);
         max = Math.Abs(max);
         if (max == 0) { into.Clear(); scale = 0; return; }
         scale = max / 127f;
-        for (var i = 0; i < v.Length; i++) into[i] = (sbyte)Math.Round(v[i] / scale);
+        // Vectorized: scale, round to nearest (even), narrow; every value is within ±127 after rounding.
+        var buffer = v.Length <= 2048 ? stackalloc float[v.Length] : new float[v.Length];
+        TensorPrimitives.Divide(v, scale, buffer);
+        TensorPrimitives.Round(buffer, buffer);
+        TensorPrimitives.ConvertTruncating<float, sbyte>(buffer, into);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int Dot(ReadOnlySpan<sbyte> a, ReadOnlySpan<sbyte> b)
     {
         var i = 0;
