@@ -52,8 +52,13 @@ public sealed class QuantizedVectors
     private static void SignCode(ReadOnlySpan<float> v, Span<ulong> into)
     {
         into.Clear();
-        for (var i = 0; i < v.Length; i++)
-            if (v[i] > 0) into[i >> 6] |= 1UL << (i & 63);
+        var i = 0;
+        // Eight signs at a time without a branch per dimension (a million vectors are coded when a store opens).
+        if (Vector256.IsHardwareAccelerated)
+            for (; i <= v.Length - 8; i += 8)
+                into[i >> 6] |= (ulong)Vector256.GreaterThan(Vector256.Create(v.Slice(i, 8)), Vector256<float>.Zero).ExtractMostSignificantBits() << (i & 63);
+        for (; i < v.Length; i++)
+            into[i >> 6] |= (v[i] > 0 ? 1UL : 0UL) << (i & 63);
     }
 
     /// <summary>One query against these vectors: a cheap estimate from the binary codes, and the byte dot product.</summary>

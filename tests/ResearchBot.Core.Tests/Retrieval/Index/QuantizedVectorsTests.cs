@@ -129,4 +129,24 @@ public class QuantizedVectorsTests
         Assert.True(prepared.Estimate(0) > prepared.Estimate(1));
         Assert.Equal(1f, prepared.Score(0), 0.01f);
     }
+
+    [Fact]
+    public void Every_sign_is_coded_whatever_the_dimensions()
+    {
+        var random = new Random(13);
+        foreach (var dims in new[] { 3, 8, 70, 77, 256, 384 })
+        {
+            var v = RandomUnit(random, dims);
+            var negated = v.Select(x => -x).ToArray();
+            var vectors = new QuantizedVectors(2, dims);
+            vectors.Set(0, v);
+            vectors.Set(1, negated);
+
+            var prepared = vectors.Prepare(v);
+
+            // Same signs in every dimension: distance 0, cosine 1; opposite signs in every dimension: cosine -1.
+            Assert.Equal(1f, prepared.Estimate(0), 0.001f);
+            Assert.Equal(-1f, prepared.Estimate(1), 0.001f);
+        }
+    }
 }
