@@ -27,6 +27,8 @@ internal static class SqliteSchema
             abstract_len INTEGER NOT NULL DEFAULT 0);
         CREATE INDEX IF NOT EXISTS papers_date ON papers(date);
         CREATE INDEX IF NOT EXISTS papers_title_key ON papers(title_key);
+        -- Covers what search loads per paper, so opening a large store scans this index, not every abstract.
+        CREATE INDEX IF NOT EXISTS papers_stats ON papers(doc, title_len, abstract_len, date);
         CREATE TABLE IF NOT EXISTS listings(
             doc INTEGER NOT NULL REFERENCES papers(doc),
             day TEXT NOT NULL,

@@ -57,28 +57,86 @@ public sealed class HybridRanker(ISearchIndexSource source, EmbedderIdentity emb
             (p.Count > s.Count * options.CommonTermFraction ? common : rare).Add(entry);
         }
         if (rare.Count == 0) (rare, common) = (common, rare);
-        var lexical = new float[s.Capacity];
-        foreach (var (p, idf) in rare)
-            for (var i = 0; i < p.Count; i++) lexical[p.Docs[i]] += Bm25(s, p, i, idf);
 
-        float[]? cosine = null;
         if (queryVector is not null && s.Vectors is not null && _embeddingMismatch is { } mismatch) throw mismatch;
-        if (queryVector is { } qv && s.Vectors is { } vectors && vectors.Dimensions == qv.Length && options.VectorWeight > 0)
-        {
-            cosine = new float[s.Capacity];
-            vectors.DotAll(qv.Span, cosine);
-        }
+        var vectorQuery = queryVector is { } qv && s.Vectors is { } vectors && vectors.Dimensions == qv.Length && options.VectorWeight > 0
+            ? vectors.Prepare(qv.Span) : null;
 
-        var pool = Top(s, range, lexical, cosine, Math.Max(options.Candidates * 10, 500));
-        if (common.Count > 0)
-            foreach (var d in pool)
-                foreach (var (p, idf) in common)
-                {
-                    var i = Array.BinarySearch(p.Docs, 0, p.Count, d);
-                    if (i >= 0) lexical[d] += Bm25(s, p, i, idf);
-                }
-        var candidates = Fuse(pool, lexical, cosine, Math.Max(top, options.Candidates));
-        return Rerank(s, query, candidates, cosine, top);
+        var scratch = RentScratch(s.Capacity);
+        try
+        {
+            var lexical = scratch.Lexical;
+            foreach (var (p, idf) in rare) Accumulate(s, p, idf, lexical);
+            var max = MaxInRange(s, rare, range, lexical);
+
+            var cosine = vectorQuery is null ? null : scratch.Cosine;
+            var pool = Pool(s, range, lexical, max, vectorQuery, scratch.Cosine, Math.Max(options.Candidates * 10, 500));
+            if (common.Count > 0)
+                foreach (var d in pool)
+                    foreach (var (p, idf) in common)
+                    {
+                        var i = Array.BinarySearch(p.Docs, 0, p.Count, d);
+                        if (i >= 0) lexical[d] += Bm25(s, p, i, idf);
+                    }
+            var candidates = Fuse(pool, lexical, cosine, Math.Max(top, options.Candidates));
+            return Rerank(s, query, candidates, cosine, top);
+        }
+        finally
+        {
+            ReturnScratch(scratch);
+        }
+    }
+
+    /// <summary>Corpus-sized arrays a query scores into, kept for the next query instead of allocated each time.</summary>
+    private sealed class Scratch(int capacity)
+    {
+        public readonly float[] Lexical = new float[capacity];
+        public readonly float[] Cosine = new float[capacity];
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentBag<Scratch> _scratch = [];
+
+    private Scratch RentScratch(int capacity)
+    {
+        while (_scratch.TryTake(out var s))
+            if (s.Lexical.Length == capacity) return s;
+        return new Scratch(capacity);
+    }
+
+    /// <summary>Clears the lexical scores (cosines are only read where this query wrote them) and keeps the arrays unless the corpus has grown past them.</summary>
+    private void ReturnScratch(Scratch scratch)
+    {
+        Array.Clear(scratch.Lexical);
+        if (_scratch.Count < Environment.ProcessorCount) _scratch.Add(scratch);
+    }
+
+    /// <summary>Adds one term's BM25F contribution to every document in its postings.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private void Accumulate(SearchSnapshot s, TermPostings p, float idf, float[] lexical)
+    {
+        var docs = p.Docs; var titles = p.TitleTf; var abstracts = p.AbstractTf;
+        var titleNorm = s.TitleNorm; var abstractNorm = s.AbstractNorm;
+        var tw = (float)options.TitleWeight;
+        var k1 = (float)options.K1;
+        for (var i = 0; i < p.Count; i++)
+        {
+            var d = docs[i];
+            var tf = tw * titles[i] * titleNorm[d] + abstracts[i] * abstractNorm[d];
+            lexical[d] += idf * tf * (k1 + 1) / (k1 + tf);
+        }
+    }
+
+    /// <summary>The largest lexical score of an existing document in range (only documents in the postings can have one).</summary>
+    private static float MaxInRange(SearchSnapshot s, List<(TermPostings Postings, float Idf)> terms, DayRange range, float[] lexical)
+    {
+        var max = 0f;
+        foreach (var (p, _) in terms)
+            for (var i = 0; i < p.Count; i++)
+            {
+                var d = p.Docs[i];
+                if (lexical[d] > max && s.Exists[d] && range.Contains(s.DayNumber[d])) max = lexical[d];
+            }
+        return max;
     }
 
     private float Bm25(SearchSnapshot s, TermPostings p, int i, float idf)
@@ -89,22 +147,65 @@ public sealed class HybridRanker(ISearchIndexSource source, EmbedderIdentity emb
         return idf * tf * (k1 + 1) / (k1 + tf);
     }
 
-    /// <summary>The <paramref name="count"/> documents in range with the best positive fused score.</summary>
-    private List<int> Top(SearchSnapshot s, DayRange range, float[] lexical, float[]? cosine, int count)
+    /// <summary>
+    /// The <paramref name="count"/> documents in range with the best positive fused score (max-normalized BM25 plus weighted
+    /// cosine). With vectors, a first pass estimates every document's cosine from the binary codes and keeps the best
+    /// <see cref="Shortlist"/> by estimated fused score; only those are scored with the byte vectors (into
+    /// <paramref name="cosine"/>) and ranked by their exact fused score.
+    /// </summary>
+    private List<int> Pool(SearchSnapshot s, DayRange range, float[] lexical, float max, QuantizedVectors.VectorQuery? vectors, float[] cosine, int count)
     {
-        var max = 0f;
-        for (var d = 0; d < s.Capacity; d++)
-            if (lexical[d] > max && s.Exists[d] && range.Contains(s.DayNumber[d])) max = lexical[d];
         var norm = max > 0 ? 1f / max : 0f;
         var vw = (float)options.VectorWeight;
-        var heap = new PriorityQueue<int, float>(count + 1);
-        for (var d = 0; d < s.Capacity; d++)
+        var shortlist = vectors is null
+            ? Best(s, range, count, lexical, norm, null, 0)
+            : Best(s, range, Shortlist(count), lexical, norm, vectors, vw);
+        if (vectors is null) return shortlist;
+        var exact = new List<(int Doc, float Score)>(shortlist.Count);
+        foreach (var d in shortlist)
         {
-            if (!s.Exists[d] || !range.Contains(s.DayNumber[d])) continue;
-            var score = lexical[d] * norm + (cosine is null ? 0 : vw * cosine[d]);
-            if (score <= 0) continue;
-            if (heap.Count < count) heap.Enqueue(d, score);
-            else if (heap.TryPeek(out _, out var min) && score > min) heap.DequeueEnqueue(d, score);
+            var c = cosine[d] = vectors.Score(d);
+            var score = lexical[d] * norm + vw * c;
+            if (score > 0) exact.Add((d, score));
+        }
+        exact.Sort((a, b) => b.Score.CompareTo(a.Score));
+        return [.. exact.Take(count).Select(x => x.Doc)];
+    }
+
+    /// <summary>How many documents the binary-code pass keeps for exact scoring when <paramref name="count"/> are wanted.</summary>
+    internal static int Shortlist(int count) => Math.Max(count * 4, 2000);
+
+    /// <summary>
+    /// The <paramref name="count"/> existing documents in range with the highest normalized BM25 plus, with
+    /// <paramref name="vectors"/>, weighted estimated cosine; without vectors only documents with a positive score. In no
+    /// particular order. One pass over the corpus, written out for speed (it runs from the first query of a new process).
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static List<int> Best(SearchSnapshot s, DayRange range, int count, float[] lexical, float norm, QuantizedVectors.VectorQuery? vectors, float vw)
+    {
+        var heap = new PriorityQueue<int, float>(count + 1);
+        var exists = s.Exists;
+        var days = s.DayNumber;
+        var open = range.IsOpen;
+        var min = vectors is null ? 0f : float.NegativeInfinity;
+        var capacity = Math.Min(s.Capacity, Math.Min(exists.Length, lexical.Length));
+        for (var d = 0; d < capacity; d++)
+        {
+            if (!exists[d]) continue;
+            var x = lexical[d] * norm;
+            if (vectors is not null) x += vw * vectors.Estimate(d);
+            if (x <= min) continue;
+            if (!open && !range.Contains(days[d])) continue;
+            if (heap.Count < count)
+            {
+                heap.Enqueue(d, x);
+                if (heap.Count == count) heap.TryPeek(out _, out min);
+            }
+            else
+            {
+                heap.DequeueEnqueue(d, x);
+                heap.TryPeek(out _, out min);
+            }
         }
         var docs = new List<int>(heap.Count);
         while (heap.TryDequeue(out var d, out _)) docs.Add(d);

@@ -82,18 +82,48 @@ public sealed class TermPostings
         return buf[..pos];
     }
 
+    /// <summary>Reads what <see cref="Encode"/> wrote; <paramref name="count"/> (the document frequency) sizes the arrays once.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static TermPostings Decode(ReadOnlySpan<byte> data, int count)
     {
         var p = new TermPostings(count);
-        var pos = 0; var doc = 0;
+        var docs = p.Docs; var titles = p.TitleTf; var abstracts = p.AbstractTf;
+        int pos = 0, doc = 0, n = 0;
         while (pos < data.Length)
         {
-            doc += (int)ReadVarint(data, ref pos);
-            var t = (int)ReadVarint(data, ref pos);
-            var a = (int)ReadVarint(data, ref pos);
-            p.Append(doc, t, a);
+            if (n == docs.Length)
+            {
+                p.Count = n;
+                p.Append(0, 0, 0); // grows the arrays (a count that was too small)
+                docs = p.Docs; titles = p.TitleTf; abstracts = p.AbstractTf;
+            }
+            // Gaps and frequencies are almost always one byte: read that case inline.
+            var b = data[pos++];
+            doc += b < 0x80 ? b : (int)ReadVarintAfter(data, ref pos, b);
+            b = data[pos++];
+            var t = b < 0x80 ? b : ReadVarintAfter(data, ref pos, b);
+            b = data[pos++];
+            var a = b < 0x80 ? b : ReadVarintAfter(data, ref pos, b);
+            docs[n] = doc;
+            titles[n] = (ushort)Math.Min(t, ushort.MaxValue);
+            abstracts[n] = (ushort)Math.Min(a, ushort.MaxValue);
+            n++;
         }
+        p.Count = n;
         return p;
+    }
+
+    /// <summary>The rest of a varint whose first byte <paramref name="first"/> (with its continuation bit) was read.</summary>
+    private static uint ReadVarintAfter(ReadOnlySpan<byte> data, ref int pos, byte first)
+    {
+        uint v = (uint)(first & 0x7f); var shift = 7;
+        while (true)
+        {
+            var b = data[pos++];
+            v |= (uint)(b & 0x7f) << shift;
+            if (b < 0x80) return v;
+            shift += 7;
+        }
     }
 
     /// <summary>This list without <paramref name="removed"/> and with <paramref name="added"/> merged in, ascending.</summary>
@@ -119,17 +149,5 @@ public sealed class TermPostings
         while (v >= 0x80) { buf[pos++] = (byte)(v | 0x80); v >>= 7; }
         buf[pos++] = (byte)v;
         return pos;
-    }
-
-    private static uint ReadVarint(ReadOnlySpan<byte> data, ref int pos)
-    {
-        uint v = 0; var shift = 0;
-        while (true)
-        {
-            var b = data[pos++];
-            v |= (uint)(b & 0x7f) << shift;
-            if (b < 0x80) return v;
-            shift += 7;
-        }
     }
 }

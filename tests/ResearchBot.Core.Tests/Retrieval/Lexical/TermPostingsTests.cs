@@ -23,6 +23,14 @@ public class TermPostingsTests
     }
 
     [Fact]
+    public void Decode_grows_past_a_count_that_is_too_small()
+    {
+        var p = Of([.. Enumerable.Range(0, 40).Select(i => (i * 300, i % 3, 1000 + i))]);
+        var back = TermPostings.Decode(p.Encode(), 3);
+        Assert.Equal(Entries(p), Entries(back));
+    }
+
+    [Fact]
     public void Encoding_is_compact_for_small_gaps()
     {
         var p = Of((1, 1, 0), (2, 0, 1), (3, 1, 1));
