@@ -176,6 +176,67 @@ public abstract class CollectionContractTests
         Assert.Null(await c.Collection.GetAsync(other.Id));
     }
 
+    [Fact]
+    public async Task Upsert_with_a_given_embedding_replaces_the_vector_of_a_record_whose_text_did_not_change()
+    {
+        using var c = await SeededAsync();
+        var record = TestData()[2];
+        var before = (await c.Collection.GetAsync(record.Id, new RecordRetrievalOptions { IncludeVectors = true }))!.Embedding!.Value.ToArray();
+        var vector = Enumerable.Range(0, c.Dimensions).Select(i => i % 3 == 0 ? -0.25f : 0.125f).ToArray();
+        Assert.NotEqual(vector, before);
+        record.Embedding = vector;
+
+        await c.Collection.UpsertAsync(record);
+
+        var stored = await c.Collection.GetAsync(record.Id, new RecordRetrievalOptions { IncludeVectors = true });
+        AssertSameFields(TestData()[2], stored!);
+        Assert.Equal(vector, stored!.Embedding!.Value.ToArray(), (a, b) => Math.Abs(a - b) < 1e-3);
+        var hits = await c.Collection.SearchAsync(new ReadOnlyMemory<float>(vector), 1).ToListAsync();
+        Assert.Equal(record.Id, hits.Single().Record.Id);
+    }
+
+    [Fact]
+    public async Task Upsert_of_a_batch_keeps_given_embeddings_and_embeds_the_others()
+    {
+        using var c = await SeededAsync();
+        var given = Enumerable.Range(0, c.Dimensions).Select(i => i % 11 == 0 ? 0.3f : 0.01f).ToArray();
+        var withVector = Record("2402.00004", "Lambda: Sparse Attention Again", "Transformer layers with sparse attention read long documents.", 9, [], null, null, null, null, []);
+        withVector.Embedding = given;
+        var without = Record("2402.00005", "Mu: Sparse Attention Once More", "Transformer layers with sparse attention read long documents.", 9, [], null, null, null, null, []);
+
+        await c.Collection.UpsertAsync([withVector, without]);
+
+        var stored = await c.Collection.GetAsync([withVector.Id, without.Id], new RecordRetrievalOptions { IncludeVectors = true }).ToDictionaryAsync(r => r.Id);
+        Assert.Equal(given, stored[withVector.Id].Embedding!.Value.ToArray(), (a, b) => Math.Abs(a - b) < 1e-3);
+        Assert.Equal(c.Dimensions, stored[without.Id].Embedding!.Value.Length);
+        Assert.NotEqual(given, stored[without.Id].Embedding!.Value.ToArray(), (a, b) => Math.Abs(a - b) < 1e-3);
+    }
+
+    [Fact]
+    public async Task Upsert_of_several_records_with_one_key_keeps_the_last()
+    {
+        using var c = await SeededAsync();
+        var first = Record("2402.00006", "Nu: First Version", "First.", 9, ["Ada Lovelace"], 1, 1, null, null, []);
+        var last = Record("2402.00006", "Nu: Last Version", "Last.", 10, [], null, 2, null, null, ["kept"]);
+
+        await c.Collection.UpsertAsync([first, last]);
+
+        AssertSameFields(last, (await c.Collection.GetAsync(last.Id))!);
+        Assert.Equal(TestData().Count + 1, await c.Collection.GetAsync(_ => true, 100).CountAsync());
+    }
+
+    [Fact]
+    public async Task Upsert_by_key_never_merges_into_a_record_with_the_same_title()
+    {
+        using var c = await SeededAsync();
+        var sameTitle = Record("2402.00007", TestData()[1].Title, "Another paper that happens to share the title.", 9, [], null, null, null, null, []);
+
+        await c.Collection.UpsertAsync(sameTitle);
+
+        AssertSameFields(sameTitle, (await c.Collection.GetAsync(sameTitle.Id))!);
+        AssertSameFields(TestData()[1], (await c.Collection.GetAsync(TestData()[1].Id))!);
+    }
+
     #endregion
 
     #region Filters (each compared with LINQ to Objects over the same records)
@@ -279,6 +340,36 @@ public abstract class CollectionContractTests
         Assert.Equal(TestData().OrderByDescending(r => r.Upvotes).ThenBy(r => r.Title, StringComparer.Ordinal).Select(r => r.Id), byUpvotes);
         Assert.Equal(TestData().Where(r => r.Date != null).OrderBy(r => r.Date).ThenByDescending(r => r.Id, StringComparer.Ordinal).Select(r => r.Id), byDate);
         Assert.Equal(TestData().Select(r => r.Title).Order(StringComparer.Ordinal), byTitle);
+    }
+
+    [Theory]
+    [InlineData(nameof(PaperRecord.Id))]
+    [InlineData(nameof(PaperRecord.Title))]
+    [InlineData(nameof(PaperRecord.Abstract))]
+    [InlineData(nameof(PaperRecord.Date))]
+    [InlineData(nameof(PaperRecord.Published))]
+    [InlineData(nameof(PaperRecord.AuthorCount))]
+    [InlineData(nameof(PaperRecord.Upvotes))]
+    [InlineData(nameof(PaperRecord.Url))]
+    [InlineData(nameof(PaperRecord.AiSummary))]
+    public async Task Filtered_get_sorts_on_every_sortable_field_as_LINQ_does(string field)
+    {
+        using var c = await SeededAsync();
+        var parameter = Expression.Parameter(typeof(PaperRecord), "r");
+        var key = Expression.Lambda<Func<PaperRecord, object?>>(Expression.Convert(Expression.Property(parameter, field), typeof(object)), parameter);
+        var compiled = key.Compile();
+        // LINQ: null first ascending, ordinal text, ties in insertion order (a stable sort, as the store's then-by-document is).
+        var comparer = Comparer<object?>.Create((a, b) => a is string x && b is string y ? string.CompareOrdinal(x, y) : Comparer<object?>.Default.Compare(a, b));
+
+        foreach (var ascending in new[] { true, false })
+        {
+            var actual = await c.Collection.GetAsync(_ => true, 100, new FilteredRecordRetrievalOptions<PaperRecord>
+            {
+                OrderBy = o => ascending ? o.Ascending(key) : o.Descending(key),
+            }).Select(r => r.Id).ToListAsync();
+            var expected = ascending ? TestData().OrderBy(compiled, comparer) : TestData().OrderByDescending(compiled, comparer);
+            Assert.Equal(expected.Select(r => r.Id), actual);
+        }
     }
 
     [Fact]
