@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.VectorData;
 using ResearchBot.Storage;
 
@@ -22,8 +23,8 @@ public sealed class CollectionUnderTest(VectorStoreCollection<string, PaperRecor
 /// </summary>
 public abstract class CollectionContractTests
 {
-    /// <summary>A new, empty collection.</summary>
-    protected abstract Task<CollectionUnderTest> CreateCollectionAsync();
+    /// <summary>A new, empty collection over a store that embeds with <paramref name="embedder"/> (the offline embedder by default).</summary>
+    protected abstract Task<CollectionUnderTest> CreateCollectionAsync(IEmbeddingGenerator<string, Embedding<float>>? embedder = null);
 
     private static readonly DateOnly Jan = new(2024, 1, 1);
 
@@ -210,6 +211,38 @@ public abstract class CollectionContractTests
         Assert.Equal(given, stored[withVector.Id].Embedding!.Value.ToArray(), (a, b) => Math.Abs(a - b) < 1e-3);
         Assert.Equal(c.Dimensions, stored[without.Id].Embedding!.Value.Length);
         Assert.NotEqual(given, stored[without.Id].Embedding!.Value.ToArray(), (a, b) => Math.Abs(a - b) < 1e-3);
+    }
+
+    [Fact]
+    public async Task Upsert_with_given_embeddings_makes_no_embedder_call()
+    {
+        using var c = await CreateCollectionAsync(new ThrowingEmbeddingGenerator(0));
+        var records = TestData();
+        foreach (var r in records)
+            r.Embedding = Enumerable.Range(0, c.Dimensions).Select(i => (i + r.Id.Length) % 9 == 0 ? 0.4f : 0.02f).ToArray();
+
+        await c.Collection.UpsertAsync(records);
+        records[0].Embedding = Enumerable.Range(0, c.Dimensions).Select(i => i % 4 == 0 ? 0.5f : -0.05f).ToArray();
+        await c.Collection.UpsertAsync(records); // unchanged texts, vectors given again: still no embedder call
+
+        var stored = await c.Collection.GetAsync(records[0].Id, new RecordRetrievalOptions { IncludeVectors = true });
+        Assert.Equal(records[0].Embedding!.Value.ToArray(), stored!.Embedding!.Value.ToArray(), (a, b) => Math.Abs(a - b) < 1e-3);
+        Assert.Equal(records.Count, await c.Collection.GetAsync(_ => true, 100).CountAsync());
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => c.Collection.UpsertAsync(Record("2402.00008", "Xi", "Needs the embedder.", 9, [], null, null, null, null, [])));
+        Assert.Contains("embedder failed", error.Message);
+    }
+
+    [Fact]
+    public async Task Upsert_names_the_record_and_both_sizes_when_an_embedding_has_other_dimensions()
+    {
+        using var c = await SeededAsync();
+        var record = TestData()[3];
+        record.Embedding = new float[c.Dimensions - 1];
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => c.Collection.UpsertAsync(record));
+
+        Assert.Equal($"record '{record.Id}': its embedding has {c.Dimensions - 1} dimensions, the store's vectors have {c.Dimensions}", error.Message);
+        Assert.Equal(c.Dimensions, (await c.Collection.GetAsync(record.Id, new RecordRetrievalOptions { IncludeVectors = true }))!.Embedding!.Value.Length);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.AI;
 using Npgsql;
 using ResearchBot.Embeddings;
 using ResearchBot.Retrieval;
@@ -17,9 +18,9 @@ public sealed class PostgresCollectionContractTests : CollectionContractTests
 {
     private static int _databases;
 
-    protected override Task<CollectionUnderTest> CreateCollectionAsync()
+    protected override Task<CollectionUnderTest> CreateCollectionAsync(IEmbeddingGenerator<string, Embedding<float>>? embedder = null)
     {
-        var embedder = new OfflineEmbeddingGenerator();
+        embedder ??= new OfflineEmbeddingGenerator();
         var db = new PostgresDatabase(CreateLocaleDatabase());
         var store = new PostgresPaperStore(db, embedder);
         var ranker = new HybridRanker(new PostgresSearchIndexSource(db), EmbedderIdentity.Of(embedder), new RetrievalOptions());
