@@ -20,6 +20,8 @@ public sealed class PostgresPaperStore(PostgresDatabase db, IEmbeddingGenerator<
 
     public string Description => db.Description;
 
+    public string SystemName => "postgresql";
+
     public Task<UpsertResult> UpsertAsync(IReadOnlyList<Paper> papers, CancellationToken cancellationToken = default) =>
         UpsertAsync(papers, StoreWriteOptions.Merge, cancellationToken);
 

@@ -26,6 +26,9 @@ public abstract class CollectionContractTests
     /// <summary>A new, empty collection over a store that embeds with <paramref name="embedder"/> (the offline embedder by default).</summary>
     protected abstract Task<CollectionUnderTest> CreateCollectionAsync(IEmbeddingGenerator<string, Embedding<float>>? embedder = null);
 
+    /// <summary>The database system the provider's collection reports in its metadata.</summary>
+    protected abstract string SystemName { get; }
+
     private static readonly DateOnly Jan = new(2024, 1, 1);
 
     /// <summary>The records every test starts from: every field set, null, empty or repeated somewhere.</summary>
@@ -77,6 +80,15 @@ public abstract class CollectionContractTests
             AssertSameFields(expected, actual);
             Assert.Null(actual.Embedding);
         }
+    }
+
+    [Fact]
+    public async Task Metadata_names_the_collection_and_the_provider()
+    {
+        using var c = await CreateCollectionAsync();
+        var metadata = Assert.IsType<VectorStoreCollectionMetadata>(c.Collection.GetService(typeof(VectorStoreCollectionMetadata)));
+        Assert.Equal("papers", metadata.CollectionName);
+        Assert.Equal(SystemName + "-researchbot", metadata.VectorStoreSystemName);
     }
 
     [Fact]

@@ -18,6 +18,8 @@ public sealed class PostgresCollectionContractTests : CollectionContractTests
 {
     private static int _databases;
 
+    protected override string SystemName => "postgresql";
+
     protected override Task<CollectionUnderTest> CreateCollectionAsync(IEmbeddingGenerator<string, Embedding<float>>? embedder = null)
     {
         embedder ??= new OfflineEmbeddingGenerator();

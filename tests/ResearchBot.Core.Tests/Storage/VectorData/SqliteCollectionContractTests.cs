@@ -5,6 +5,8 @@ namespace ResearchBot.Tests.Storage.VectorData;
 /// <summary>The collection contract over our SQLite store (in memory, the offline embedder).</summary>
 public sealed class SqliteCollectionContractTests : CollectionContractTests
 {
+    protected override string SystemName => "sqlite";
+
     protected override Task<CollectionUnderTest> CreateCollectionAsync(IEmbeddingGenerator<string, Embedding<float>>? embedder = null)
     {
         var store = TestStore.InMemory(embedder);
