@@ -70,7 +70,7 @@ internal sealed class PostgresFilterSql
             case PaperFilter.In i:
                 var values = i.Values.Where(v => v is not null).Distinct().ToList();
                 _sql.Append('(').Append(Ordered(i.Field)).Append(" = ANY(").Append(ArrayParameter(i.Field, values)).Append(')');
-                if (values.Count < i.Values.Count) _sql.Append(" OR ").Append(Column(i.Field)).Append(" IS NULL");
+                if (i.Values.Contains(null)) _sql.Append(" OR ").Append(Column(i.Field)).Append(" IS NULL");
                 _sql.Append(')');
                 break;
             default:

@@ -323,6 +323,7 @@ public abstract class CollectionContractTests
     [Fact] public Task Contains_over_captured_array() { string[] ids = ["2401.00002", "delta-robots", "missing"]; return TestFilterAsync(r => ids.Contains(r.Id)); }
     [Fact] public Task Contains_over_captured_list() { List<int?> votes = [3, 21]; return TestFilterAsync(r => votes.Contains(r.Upvotes)); }
     [Fact] public Task Contains_over_captured_array_with_null() { int?[] votes = [8, null]; return TestFilterAsync(r => votes.Contains(r.Upvotes)); }
+    [Fact] public Task Contains_over_captured_array_with_duplicates_matches_no_null() { string?[] summaries = ["Quotes.", "Quotes."]; return TestFilterAsync(r => summaries.Contains(r.AiSummary)); }
     [Fact] public Task Contains_over_empty_captured_array() { string[] none = []; return TestFilterAsync(r => none.Contains(r.Id), expectEmpty: true); }
     [Fact] public Task True() => TestFilterAsync(r => true);
     [Fact] public Task False() => TestFilterAsync(r => false, expectEmpty: true);
@@ -362,6 +363,127 @@ public abstract class CollectionContractTests
             new VectorSearchOptions<PaperRecord> { Filter = filter }).ToListAsync();
         Assert.All(hits, h => Assert.Contains(h.Record.Id, expected));
     }
+
+    #endregion
+
+    #region Random filters and sorts (each compared with LINQ to Objects)
+
+    private static readonly string[] ScalarFields =
+    [
+        nameof(PaperRecord.Id), nameof(PaperRecord.Title), nameof(PaperRecord.Abstract), nameof(PaperRecord.Date), nameof(PaperRecord.Published),
+        nameof(PaperRecord.AuthorCount), nameof(PaperRecord.Upvotes), nameof(PaperRecord.Url), nameof(PaperRecord.AiSummary),
+    ];
+
+    private static readonly string[] ListFields = [nameof(PaperRecord.Authors), nameof(PaperRecord.AiKeywords)];
+
+    /// <summary>
+    /// Hundreds of random filters (comparisons, null checks, list and captured-array <c>Contains</c>, nested under
+    /// <c>&amp;&amp; || !</c>) with random sort keys and pages: the store returns exactly what LINQ does, in the same order.
+    /// </summary>
+    [Fact]
+    public async Task Random_filters_sorts_and_pages_match_LINQ()
+    {
+        using var c = await SeededAsync();
+        var data = TestData();
+        var random = new Random(20240101);
+        for (var n = 0; n < 300; n++)
+        {
+            var r = Expression.Parameter(typeof(PaperRecord), "r");
+            var filter = Expression.Lambda<Func<PaperRecord, bool>>(RandomFilter(random, r, data, depth: 3), r);
+            var keys = Enumerable.Range(0, random.Next(3)).Select(_ => (Field: ScalarFields[random.Next(ScalarFields.Length)], Ascending: random.Next(2) == 0)).ToList();
+            var (skip, top) = (random.Next(4), 1 + random.Next(8));
+
+            // Without sort keys our stores return insertion order (document order), which LINQ over the list keeps.
+            IEnumerable<PaperRecord> expected = data.Where(filter.Compile());
+            if (keys.Count > 0)
+            {
+                var ordered = Sort(expected, keys[0].Field, keys[0].Ascending, thenBy: false);
+                foreach (var (field, ascending) in keys.Skip(1)) ordered = (IOrderedEnumerable<PaperRecord>)Sort(ordered, field, ascending, thenBy: true);
+                expected = ordered;
+            }
+            var options = new FilteredRecordRetrievalOptions<PaperRecord> { Skip = skip };
+            if (keys.Count > 0)
+                options.OrderBy = o =>
+                {
+                    foreach (var (field, ascending) in keys) o = ascending ? o.Ascending(Selector(field)) : o.Descending(Selector(field));
+                    return o;
+                };
+            var actual = await c.Collection.GetAsync(filter, top, options).Select(x => x.Id).ToListAsync();
+            var want = expected.Skip(skip).Take(top).Select(x => x.Id).ToList();
+            Assert.True(want.SequenceEqual(actual), $"filter {filter}, order [{string.Join(", ", keys)}], skip {skip}, top {top}: expected [{string.Join(", ", want)}], got [{string.Join(", ", actual)}]");
+        }
+    }
+
+    private static IOrderedEnumerable<PaperRecord> Sort(IEnumerable<PaperRecord> records, string field, bool ascending, bool thenBy)
+    {
+        var key = Selector(field).Compile();
+        // LINQ sorts nulls first and, with this comparer, text ordinally; the sort is stable, as the store's last key (insertion order) is.
+        var comparer = Comparer<object?>.Create((a, b) => a is string x && b is string y ? string.CompareOrdinal(x, y) : Comparer<object?>.Default.Compare(a, b));
+        return (thenBy, ascending) switch
+        {
+            (false, true) => records.OrderBy(key, comparer),
+            (false, false) => records.OrderByDescending(key, comparer),
+            (true, true) => ((IOrderedEnumerable<PaperRecord>)records).ThenBy(key, comparer),
+            _ => ((IOrderedEnumerable<PaperRecord>)records).ThenByDescending(key, comparer),
+        };
+    }
+
+    private static Expression<Func<PaperRecord, object?>> Selector(string field)
+    {
+        var r = Expression.Parameter(typeof(PaperRecord), "r");
+        return Expression.Lambda<Func<PaperRecord, object?>>(Expression.Convert(Expression.Property(r, field), typeof(object)), r);
+    }
+
+    private static Expression RandomFilter(Random random, ParameterExpression r, IReadOnlyList<PaperRecord> data, int depth)
+    {
+        if (depth > 0 && random.Next(3) > 0)
+        {
+            return random.Next(3) switch
+            {
+                0 => Expression.AndAlso(RandomFilter(random, r, data, depth - 1), RandomFilter(random, r, data, depth - 1)),
+                1 => Expression.OrElse(RandomFilter(random, r, data, depth - 1), RandomFilter(random, r, data, depth - 1)),
+                _ => Expression.Not(RandomFilter(random, r, data, depth - 1)),
+            };
+        }
+        if (random.Next(5) == 0)
+        {
+            // A list field holds a value (one some record has, or one none has).
+            var list = ListFields[random.Next(ListFields.Length)];
+            var values = data.SelectMany(d => (string[])typeof(PaperRecord).GetProperty(list)!.GetValue(d)!).Append("nobody").ToList();
+            return Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(string)], Expression.Property(r, list), Expression.Constant(values[random.Next(values.Count)]));
+        }
+        var field = ScalarFields[random.Next(ScalarFields.Length)];
+        var property = Expression.Property(r, field);
+        var type = property.Type;
+        var pool = data.Select(d => typeof(PaperRecord).GetProperty(field)!.GetValue(d)).Append(null).Append(Absent(type)).ToList();
+        object? Pick() => pool[random.Next(pool.Count)];
+        if (random.Next(5) == 0)
+        {
+            // A captured array holds the field's value (nulls and values no record has included).
+            var items = Enumerable.Range(0, random.Next(4)).Select(_ => Pick()).ToArray();
+            var array = Array.CreateInstance(type, items.Length);
+            for (var i = 0; i < items.Length; i++) array.SetValue(items[i], i);
+            return Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [type], Expression.Constant(array), property);
+        }
+        var value = Expression.Constant(Pick(), type);
+        var ordered = type != typeof(string);
+        var op = random.Next(ordered ? 6 : 2);
+        Expression left = property, right = value;
+        if (random.Next(4) == 0) (left, right) = (right, left); // value on the left
+        return op switch
+        {
+            0 => Expression.Equal(left, right),
+            1 => Expression.NotEqual(left, right),
+            2 => Expression.LessThan(left, right),
+            3 => Expression.LessThanOrEqual(left, right),
+            4 => Expression.GreaterThan(left, right),
+            _ => Expression.GreaterThanOrEqual(left, right),
+        };
+    }
+
+    /// <summary>A value of the field's type that no test record holds.</summary>
+    private static object Absent(Type type) =>
+        type == typeof(string) ? "absent" : type == typeof(int?) ? 7 : (object)Jan.AddDays(7);
 
     #endregion
 
