@@ -8,6 +8,9 @@ namespace ResearchBot.Storage;
 /// </summary>
 public interface IIndexedPaperStore : IPaperStore, IPaperMaintenance
 {
+    /// <summary>The database system the store runs on, as VectorData metadata names it (<c>sqlite</c>, <c>postgresql</c>).</summary>
+    string SystemName { get; }
+
     /// <summary>
     /// <see cref="IPaperStore.UpsertAsync"/> with the collection's options: vectors given per paper id are stored as they are
     /// (no embedder call for those papers), and <see cref="StoreWriteOptions.ExactKeys"/> makes the write a record replace by exact id.

@@ -3,7 +3,7 @@ namespace ResearchBot.Storage;
 /// <summary>
 /// A record filter in provider-neutral form, as <see cref="PaperFilterTranslator"/> makes it from a LINQ expression:
 /// fields are <see cref="PaperRecord"/> property names, values are plain CLR values (string, int, DateOnly, or null).
-/// Each store turns it into its own query language (SQLite: <see cref="SqliteFilterSql"/>). Semantics are C#'s:
+/// Each store turns it into its own query language (SQLite: <see cref="SqliteFilterSql"/>, PostgreSQL: <see cref="Postgres.PostgresFilterSql"/>). Semantics are C#'s:
 /// a comparison with a null field is false, and <c>!=</c> is true when exactly one side is null.
 /// </summary>
 public abstract record PaperFilter

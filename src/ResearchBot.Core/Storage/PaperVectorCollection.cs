@@ -11,7 +11,7 @@ namespace ResearchBot.Storage;
 /// Our store (any provider's <see cref="IIndexedPaperStore"/>) as a VectorData collection with keyword-hybrid search, so the rest of the bot talks to the abstraction.
 /// Split as SK's connectors are: <see cref="PaperRecordMapper"/> (records ⇄ papers, the definition with the configured
 /// dimensions), <see cref="PaperFilterTranslator"/> (LINQ filters → <see cref="PaperFilter"/>), and the provider's reads (for SQLite
-/// <see cref="SqlitePaperQuery"/>/<see cref="SqliteFilterSql"/>). Gets are by exact key; upserts replace the record with that
+/// <see cref="SqlitePaperQuery"/>/<see cref="SqliteFilterSql"/>, for PostgreSQL <see cref="Postgres.PostgresFilterSql"/>). Gets are by exact key; upserts replace the record with that
 /// key and keep a given <see cref="PaperRecord.Embedding"/>; search ranks with <see cref="HybridRanker"/> and each result's
 /// score is the fused ranking score the results are sorted by (higher is better, only comparable within one search), while
 /// <see cref="PaperRecord.Relevance"/> carries the calibrated 0..1 relevance.
@@ -184,7 +184,7 @@ public sealed class PaperVectorCollection(IIndexedPaperStore store, HybridRanker
 
     public override object? GetService(Type serviceType, object? serviceKey = null) =>
         serviceKey is not null ? null
-        : serviceType == typeof(VectorStoreCollectionMetadata) ? new VectorStoreCollectionMetadata { VectorStoreSystemName = "sqlite-researchbot", CollectionName = Name }
+        : serviceType == typeof(VectorStoreCollectionMetadata) ? new VectorStoreCollectionMetadata { VectorStoreSystemName = store.SystemName + "-researchbot", CollectionName = Name }
         : serviceType == typeof(VectorStoreCollectionDefinition) ? Definition
         : serviceType.IsInstanceOfType(this) ? this
         : null;

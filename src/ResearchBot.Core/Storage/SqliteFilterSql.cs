@@ -69,7 +69,7 @@ internal sealed class SqliteFilterSql
             case PaperFilter.In i:
                 var values = i.Values.Where(v => v is not null).Distinct().ToList();
                 _sql.Append('(').Append(Column(i.Field)).Append(" IN (").AppendJoin(", ", values.Select(v => Parameter(i.Field, v))).Append(')');
-                if (values.Count < i.Values.Count) _sql.Append(" OR ").Append(Column(i.Field)).Append(" IS NULL");
+                if (i.Values.Contains(null)) _sql.Append(" OR ").Append(Column(i.Field)).Append(" IS NULL");
                 _sql.Append(')');
                 break;
             default:

@@ -36,6 +36,8 @@ public sealed class SqlitePaperStore : IIndexedPaperStore
 
     internal SqliteConnectionFactory Connections { get; }
 
+    public string SystemName => "sqlite";
+
     public Task<UpsertResult> UpsertAsync(IReadOnlyList<Paper> papers, CancellationToken cancellationToken = default) =>
         UpsertAsync(papers, StoreWriteOptions.Merge, cancellationToken);
 

@@ -21,7 +21,7 @@ internal sealed class SqliteUpsertPipeline(SqliteConnectionFactory connections, 
         var identity = embeddings.Identity;
         var (model, dims) = identity;
         var stored = SqliteEmbedderRecord.Check(c, tx, identity);
-        CheckGivenVectors(write.Vectors, dims ?? stored?.Dimensions);
+        GivenVectors.Check(write.Vectors, dims ?? stored?.Dimensions);
 
         var plan = SqliteUpsertPlanner.Plan(c, tx, incoming, write.ExactKeys);
         var writer = new PaperWriter(c, tx);
@@ -100,30 +100,9 @@ internal sealed class SqliteUpsertPipeline(SqliteConnectionFactory connections, 
             var postings = new PostingsBuilder();
             for (var i = 0; i < reindex.Count; i++) postings.Add(reindex[i].Doc, terms[i]);
             added.Merge(postings);
-            if (given is null || given.Count == 0)
-            {
-                var vectors = await embeddings.EmbedAsync([.. reindex.Select(x => PaperEmbeddingText.Of(x.Merged))], ct);
-                return (changed, terms, vectors.ConvertAll(v => VectorCodec.Encode(v)), new List<(int, byte[])>());
-            }
-            // Papers that come with a vector keep it; only the others are sent to the embedder.
-            var missing = reindex.Where(w => !given.ContainsKey(w.Merged.Id)).ToList();
-            var made = await embeddings.EmbedAsync([.. missing.Select(x => PaperEmbeddingText.Of(x.Merged))], ct);
-            var m = 0;
-            var encoded = reindex.ConvertAll(w => given.TryGetValue(w.Merged.Id, out var v) ? VectorCodec.Encode(v.Span) : VectorCodec.Encode(made[m++]));
-            var others = chunk.Where(w => !w.TextChanged || w.Unchanged).Where(w => given.ContainsKey(w.Merged.Id))
-                .Select(w => (w.Doc, VectorCodec.Encode(given[w.Merged.Id].Span))).ToList();
-            return (changed, terms, encoded, others);
+            // Papers that come with a vector keep it (GivenVectors): only the others are sent to the embedder.
+            var vectors = await GivenVectors.ForReindexedAsync(reindex, given, embeddings.EmbedAsync, ct);
+            var others = GivenVectors.ForUnchangedText(chunk, given);
+            return (changed, terms, vectors.ConvertAll(v => VectorCodec.Encode(v)), others.ConvertAll(o => (o.Doc, VectorCodec.Encode(o.Vector))));
         }, ct);
-
-    /// <summary>Given vectors must have the store's dimensions (the embedder's, else the stored vectors'), else all the same.</summary>
-    private static void CheckGivenVectors(IReadOnlyDictionary<string, ReadOnlyMemory<float>>? given, int? dimensions)
-    {
-        if (given is null) return;
-        foreach (var (id, vector) in given)
-        {
-            dimensions ??= vector.Length;
-            if (vector.Length != dimensions)
-                throw new ArgumentException($"record '{id}': its embedding has {vector.Length} dimensions, the store's vectors have {dimensions}");
-        }
-    }
 }

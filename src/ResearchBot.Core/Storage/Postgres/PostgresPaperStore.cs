@@ -16,23 +16,34 @@ namespace ResearchBot.Storage.Postgres;
 /// </summary>
 public sealed class PostgresPaperStore(PostgresDatabase db, IEmbeddingGenerator<string, Embedding<float>> embedder, EmbeddingBatchOptions? batching = null) : IIndexedPaperStore
 {
-    private readonly EmbeddingBatchOptions _batching = batching ?? new();
+    private readonly BatchedEmbedder _embeddings = new(embedder, batching ?? new());
 
     public string Description => db.Description;
 
-    public async Task<UpsertResult> UpsertAsync(IReadOnlyList<Paper> papers, CancellationToken cancellationToken = default)
+    public string SystemName => "postgresql";
+
+    public Task<UpsertResult> UpsertAsync(IReadOnlyList<Paper> papers, CancellationToken cancellationToken = default) =>
+        UpsertAsync(papers, StoreWriteOptions.Merge, cancellationToken);
+
+    /// <summary>
+    /// <see cref="UpsertAsync(IReadOnlyList{Paper}, CancellationToken)"/> with the VectorData collection's options: vectors
+    /// given per paper id are stored as they are (no embedder call for those papers, also when the paper's text did not
+    /// change), and <see cref="StoreWriteOptions.ExactKeys"/> makes the upsert a record replace by exact id.
+    /// </summary>
+    public async Task<UpsertResult> UpsertAsync(IReadOnlyList<Paper> papers, StoreWriteOptions write, CancellationToken cancellationToken = default)
     {
-        var incoming = BatchDeduper.Dedupe(papers);
+        var incoming = write.ExactKeys ? BatchDeduper.LastById(papers) : BatchDeduper.Dedupe(papers);
         await using var c = db.Open();
         await using var tx = await c.BeginTransactionAsync(cancellationToken);
         await LockAsync(c, tx, cancellationToken);
-        var identity = EmbedderIdentity.Of(embedder);
+        var identity = _embeddings.Identity;
         var (model, dims) = identity;
         var stored = PostgresSearchIndexSource.StoredEmbedding(c, tx);
         if (stored is not null && !identity.Made(stored.Model, stored.Dimensions))
             throw new EmbeddingMismatchException(stored.Model, stored.Dimensions, model, dims ?? 0);
+        GivenVectors.Check(write.Vectors, dims ?? stored?.Dimensions);
 
-        var plan = Plan(c, tx, incoming);
+        var plan = Plan(c, tx, incoming, write.ExactKeys);
         var changed = plan.Where(w => !w.Unchanged).ToList();
         var reindex = changed.Where(w => w.TextChanged).ToList();
         var terms = new DocumentTerms[reindex.Count];
@@ -40,8 +51,11 @@ public sealed class PostgresPaperStore(PostgresDatabase db, IEmbeddingGenerator<
             i => terms[i] = DocumentTerms.Of(reindex[i].Merged.Title, reindex[i].Merged.Abstract));
         var added = new PostingsBuilder();
         for (var i = 0; i < reindex.Count; i++) added.Add(reindex[i].Doc, terms[i]);
-        var vectors = await EmbedAsync([.. reindex.Select(w => PaperEmbeddingText.Of(w.Merged))], cancellationToken);
+        var vectors = await GivenVectors.ForReindexedAsync(reindex, write.Vectors, _embeddings.EmbedAsync, cancellationToken);
+        // Given vectors of papers whose text did not change (so were not re-embedded) replace the stored ones.
+        var given = GivenVectors.ForUnchangedText(plan, write.Vectors);
         if (vectors.Count > 0) dims = vectors[0].Length;
+        else if (given.Count > 0) dims = given[0].Vector.Length;
 
         var lengths = new Dictionary<int, DocumentLengths>(reindex.Count);
         for (var i = 0; i < reindex.Count; i++) lengths[reindex[i].Doc] = new DocumentLengths(terms[i].Title.Count, terms[i].Abstract.Count);
@@ -50,12 +64,12 @@ public sealed class PostgresPaperStore(PostgresDatabase db, IEmbeddingGenerator<
         await InsertPapersAsync(c, [.. changed.Where(w => w.Existing is null).Select(w => (w.Doc, w.Merged, Lengths(w)))], cancellationToken);
         await UpdatePapersAsync(c, tx, [.. changed.Where(w => w.Existing is not null).Select(w => (w.Doc, w.Merged, Lengths(w)))], cancellationToken);
         await WriteListingsAsync(c, tx, changed, cancellationToken);
-        await WriteVectorsAsync(c, tx, [.. reindex.Select((w, i) => (w.Doc, VectorCodec.Encode(vectors[i])))], cancellationToken);
+        await WriteVectorsAsync(c, tx, [.. reindex.Select((w, i) => (w.Doc, VectorCodec.Encode(vectors[i]))), .. given.Select(g => (g.Doc, VectorCodec.Encode(g.Vector)))], cancellationToken);
         var removed = reindex.Where(w => w.Existing is not null).Select(w => (w.Doc, DocumentTerms.Of(w.Existing!.Title, w.Existing.Abstract))).ToList();
         if (removed.Count > 0 || added.Count > 0) await PostgresPostings.ApplyAsync(c, tx, removed, added, cancellationToken);
 
         long? generation = null;
-        if (changed.Count > 0)
+        if (changed.Count + given.Count > 0)
         {
             if ((stored is null || stored.Model == EmbedderIdentity.LegacyOfflineModel) && dims is int dd)
                 SetMeta(c, tx, ("embedding_model", model), ("embedding_dimensions", dd.ToString()));
@@ -78,14 +92,14 @@ public sealed class PostgresPaperStore(PostgresDatabase db, IEmbeddingGenerator<
             while (await r.ReadAsync(cancellationToken)) rows.Add((r.GetInt32(0), r.GetString(1) + ". " + r.GetString(2)));
         int? dims = null;
         var done = 0;
-        foreach (var chunk in rows.Chunk(Math.Max(1, _batching.BatchSize) * 8))
+        foreach (var chunk in rows.Chunk(_embeddings.BatchSize * 8))
         {
-            var vectors = await EmbedAsync([.. chunk.Select(x => x.Text)], cancellationToken);
+            var vectors = await _embeddings.EmbedAsync([.. chunk.Select(x => x.Text)], cancellationToken);
             await WriteVectorsAsync(c, tx, [.. chunk.Select((x, i) => (x.Doc, VectorCodec.Encode(vectors[i])))], cancellationToken);
             if (vectors.Count > 0) dims = vectors[^1].Length;
             progress?.Report(done += chunk.Length);
         }
-        if (dims is int d) SetMeta(c, tx, ("embedding_model", EmbedderIdentity.Of(embedder).Model), ("embedding_dimensions", d.ToString()));
+        if (dims is int d) SetMeta(c, tx, ("embedding_model", _embeddings.Identity.Model), ("embedding_dimensions", d.ToString()));
         else Execute(c, tx, "DELETE FROM meta WHERE key IN ('embedding_model', 'embedding_dimensions')");
         var generation = BumpGeneration(c, tx);
         await tx.CommitAsync(cancellationToken);
@@ -151,10 +165,6 @@ public sealed class PostgresPaperStore(PostgresDatabase db, IEmbeddingGenerator<
         return [.. docs.Where(byDoc.ContainsKey).Select(d => (d, byDoc[d]))];
     }
 
-    public Task<UpsertResult> UpsertAsync(IReadOnlyList<Paper> papers, StoreWriteOptions write, CancellationToken cancellationToken = default) =>
-        write.Vectors is null && !write.ExactKeys ? UpsertAsync(papers, cancellationToken)
-        : throw new NotSupportedException("record replaces and given embeddings are not supported on PostgreSQL yet: upsert merges papers and embeds them");
-
     public IReadOnlyList<(int Doc, Paper Paper)> ByIds(IReadOnlyList<string> ids)
     {
         if (ids.Count == 0) return [];
@@ -167,9 +177,10 @@ public sealed class PostgresPaperStore(PostgresDatabase db, IEmbeddingGenerator<
 
     public IReadOnlyList<(int Doc, Paper Paper)> Find(PaperFilter filter, IReadOnlyList<PaperSort> sort, int skip, int top)
     {
-        RequireUnfiltered(filter, sort);
+        var (where, parameters) = PostgresFilterSql.Where(filter);
         using var c = db.Open();
-        using var cmd = new NpgsqlCommand($"SELECT {PostgresPaperRows.Columns} FROM papers ORDER BY doc LIMIT @top OFFSET @skip", c);
+        using var cmd = new NpgsqlCommand($"SELECT {PostgresPaperRows.Columns} FROM papers WHERE {where} ORDER BY {PostgresFilterSql.OrderBy(sort)} LIMIT @top OFFSET @skip", c);
+        foreach (var p in parameters) cmd.Parameters.Add(p);
         cmd.Parameters.AddWithValue("top", (long)top);
         cmd.Parameters.AddWithValue("skip", (long)skip);
         return PostgresPaperRows.ReadWithListings(c, null, cmd);
@@ -177,20 +188,14 @@ public sealed class PostgresPaperStore(PostgresDatabase db, IEmbeddingGenerator<
 
     public IReadOnlySet<int> Docs(PaperFilter filter)
     {
-        RequireUnfiltered(filter, []);
+        var (where, parameters) = PostgresFilterSql.Where(filter);
         using var c = db.Open();
-        using var cmd = new NpgsqlCommand("SELECT doc FROM papers", c);
+        using var cmd = new NpgsqlCommand($"SELECT doc FROM papers WHERE {where}", c);
+        foreach (var p in parameters) cmd.Parameters.Add(p);
         var docs = new HashSet<int>();
         using var r = cmd.ExecuteReader();
         while (r.Read()) docs.Add(r.GetInt32(0));
         return docs;
-    }
-
-    /// <summary>Record filters and sorts other than "all papers in document order" are not translated to PostgreSQL yet.</summary>
-    private static void RequireUnfiltered(PaperFilter filter, IReadOnlyList<PaperSort> sort)
-    {
-        if (filter != PaperFilter.All || sort.Count > 0)
-            throw new NotSupportedException("record filters and sorting are not supported on PostgreSQL yet (date ranges in search are)");
     }
 
     public IReadOnlyDictionary<int, float[]> Vectors(IEnumerable<int> docs)
@@ -262,7 +267,8 @@ public sealed class PostgresPaperStore(PostgresDatabase db, IEmbeddingGenerator<
     /// Plans the batch against the stored papers: one query finds every stored paper with one of the batch's ids or
     /// title keys (an id match wins over a title key match; among title key matches the oldest paper).
     /// </summary>
-    private static List<PlannedWrite> Plan(NpgsqlConnection c, NpgsqlTransaction tx, IReadOnlyList<Paper> incoming)
+    /// <param name="exactKeys">A record replace (the VectorData collection's upsert): match stored papers by exact id only and keep the record's fields.</param>
+    private static List<PlannedWrite> Plan(NpgsqlConnection c, NpgsqlTransaction tx, IReadOnlyList<Paper> incoming, bool exactKeys)
     {
         var byId = new Dictionary<string, StoredPaper>(StringComparer.Ordinal);
         var byKey = new Dictionary<string, StoredPaper>(StringComparer.Ordinal);
@@ -270,7 +276,7 @@ public sealed class PostgresPaperStore(PostgresDatabase db, IEmbeddingGenerator<
             "WHERE id = ANY(@ids) OR title_key = ANY(@keys) ORDER BY doc", c, tx))
         {
             find.Parameters.AddWithValue("ids", incoming.Select(p => p.Id).Distinct().ToArray());
-            find.Parameters.AddWithValue("keys", incoming.Select(p => p.TitleKey).Distinct().ToArray());
+            find.Parameters.AddWithValue("keys", exactKeys ? Array.Empty<string>() : incoming.Select(p => p.TitleKey).Distinct().ToArray());
             using var r = find.ExecuteReader();
             while (r.Read())
             {
@@ -284,9 +290,9 @@ public sealed class PostgresPaperStore(PostgresDatabase db, IEmbeddingGenerator<
         using var max = new NpgsqlCommand("SELECT GREATEST(COALESCE((SELECT MAX(doc) FROM papers), 0) + 1, COALESCE((SELECT value::integer FROM meta WHERE key = 'next_doc'), 1))", c, tx);
         var nextDoc = Convert.ToInt32(max.ExecuteScalar());
         return UpsertPlanner.Plan(incoming,
-            p => byId.TryGetValue(p.Id, out var s) ? s : byKey.TryGetValue(p.TitleKey, out var k) ? k : null,
+            p => byId.TryGetValue(p.Id, out var s) ? s : !exactKeys && byKey.TryGetValue(p.TitleKey, out var k) ? k : null,
             found => listings.TryGetValue(found.Doc, out var l) ? found.Paper with { Listings = l } : found.Paper,
-            nextDoc);
+            nextDoc, exactKeys);
     }
 
     private static async Task InsertPapersAsync(NpgsqlConnection c, List<(int Doc, Paper Paper, DocumentLengths Lengths)> rows, CancellationToken ct)
@@ -353,17 +359,6 @@ public sealed class PostgresPaperStore(PostgresDatabase db, IEmbeddingGenerator<
             await w.CompleteAsync(ct);
         }
         Execute(c, tx, "INSERT INTO embeddings(doc, vector) SELECT doc, vector FROM incoming_vectors ON CONFLICT (doc) DO UPDATE SET vector = excluded.vector");
-    }
-
-    private async Task<List<float[]>> EmbedAsync(List<string> texts, CancellationToken ct)
-    {
-        var result = new List<float[]>(texts.Count);
-        foreach (var batch in texts.Chunk(Math.Max(1, _batching.BatchSize)))
-        {
-            var embeddings = await embedder.GenerateAsync(batch, cancellationToken: ct);
-            result.AddRange(embeddings.Select(e => e.Vector.ToArray()));
-        }
-        return result;
     }
 
     /// <summary>One writer at a time across every process sharing the database, until the transaction ends.</summary>

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.VectorData;
 using ResearchBot.Storage;
 
@@ -22,8 +23,11 @@ public sealed class CollectionUnderTest(VectorStoreCollection<string, PaperRecor
 /// </summary>
 public abstract class CollectionContractTests
 {
-    /// <summary>A new, empty collection.</summary>
-    protected abstract Task<CollectionUnderTest> CreateCollectionAsync();
+    /// <summary>A new, empty collection over a store that embeds with <paramref name="embedder"/> (the offline embedder by default).</summary>
+    protected abstract Task<CollectionUnderTest> CreateCollectionAsync(IEmbeddingGenerator<string, Embedding<float>>? embedder = null);
+
+    /// <summary>The database system the provider's collection reports in its metadata.</summary>
+    protected abstract string SystemName { get; }
 
     private static readonly DateOnly Jan = new(2024, 1, 1);
 
@@ -76,6 +80,15 @@ public abstract class CollectionContractTests
             AssertSameFields(expected, actual);
             Assert.Null(actual.Embedding);
         }
+    }
+
+    [Fact]
+    public async Task Metadata_names_the_collection_and_the_provider()
+    {
+        using var c = await CreateCollectionAsync();
+        var metadata = Assert.IsType<VectorStoreCollectionMetadata>(c.Collection.GetService(typeof(VectorStoreCollectionMetadata)));
+        Assert.Equal("papers", metadata.CollectionName);
+        Assert.Equal(SystemName + "-researchbot", metadata.VectorStoreSystemName);
     }
 
     [Fact]
@@ -176,6 +189,99 @@ public abstract class CollectionContractTests
         Assert.Null(await c.Collection.GetAsync(other.Id));
     }
 
+    [Fact]
+    public async Task Upsert_with_a_given_embedding_replaces_the_vector_of_a_record_whose_text_did_not_change()
+    {
+        using var c = await SeededAsync();
+        var record = TestData()[2];
+        var before = (await c.Collection.GetAsync(record.Id, new RecordRetrievalOptions { IncludeVectors = true }))!.Embedding!.Value.ToArray();
+        var vector = Enumerable.Range(0, c.Dimensions).Select(i => i % 3 == 0 ? -0.25f : 0.125f).ToArray();
+        Assert.NotEqual(vector, before);
+        record.Embedding = vector;
+
+        await c.Collection.UpsertAsync(record);
+
+        var stored = await c.Collection.GetAsync(record.Id, new RecordRetrievalOptions { IncludeVectors = true });
+        AssertSameFields(TestData()[2], stored!);
+        Assert.Equal(vector, stored!.Embedding!.Value.ToArray(), (a, b) => Math.Abs(a - b) < 1e-3);
+        var hits = await c.Collection.SearchAsync(new ReadOnlyMemory<float>(vector), 1).ToListAsync();
+        Assert.Equal(record.Id, hits.Single().Record.Id);
+    }
+
+    [Fact]
+    public async Task Upsert_of_a_batch_keeps_given_embeddings_and_embeds_the_others()
+    {
+        using var c = await SeededAsync();
+        var given = Enumerable.Range(0, c.Dimensions).Select(i => i % 11 == 0 ? 0.3f : 0.01f).ToArray();
+        var withVector = Record("2402.00004", "Lambda: Sparse Attention Again", "Transformer layers with sparse attention read long documents.", 9, [], null, null, null, null, []);
+        withVector.Embedding = given;
+        var without = Record("2402.00005", "Mu: Sparse Attention Once More", "Transformer layers with sparse attention read long documents.", 9, [], null, null, null, null, []);
+
+        await c.Collection.UpsertAsync([withVector, without]);
+
+        var stored = await c.Collection.GetAsync([withVector.Id, without.Id], new RecordRetrievalOptions { IncludeVectors = true }).ToDictionaryAsync(r => r.Id);
+        Assert.Equal(given, stored[withVector.Id].Embedding!.Value.ToArray(), (a, b) => Math.Abs(a - b) < 1e-3);
+        Assert.Equal(c.Dimensions, stored[without.Id].Embedding!.Value.Length);
+        Assert.NotEqual(given, stored[without.Id].Embedding!.Value.ToArray(), (a, b) => Math.Abs(a - b) < 1e-3);
+    }
+
+    [Fact]
+    public async Task Upsert_with_given_embeddings_makes_no_embedder_call()
+    {
+        using var c = await CreateCollectionAsync(new ThrowingEmbeddingGenerator(0));
+        var records = TestData();
+        foreach (var r in records)
+            r.Embedding = Enumerable.Range(0, c.Dimensions).Select(i => (i + r.Id.Length) % 9 == 0 ? 0.4f : 0.02f).ToArray();
+
+        await c.Collection.UpsertAsync(records);
+        records[0].Embedding = Enumerable.Range(0, c.Dimensions).Select(i => i % 4 == 0 ? 0.5f : -0.05f).ToArray();
+        await c.Collection.UpsertAsync(records); // unchanged texts, vectors given again: still no embedder call
+
+        var stored = await c.Collection.GetAsync(records[0].Id, new RecordRetrievalOptions { IncludeVectors = true });
+        Assert.Equal(records[0].Embedding!.Value.ToArray(), stored!.Embedding!.Value.ToArray(), (a, b) => Math.Abs(a - b) < 1e-3);
+        Assert.Equal(records.Count, await c.Collection.GetAsync(_ => true, 100).CountAsync());
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => c.Collection.UpsertAsync(Record("2402.00008", "Xi", "Needs the embedder.", 9, [], null, null, null, null, [])));
+        Assert.Contains("embedder failed", error.Message);
+    }
+
+    [Fact]
+    public async Task Upsert_names_the_record_and_both_sizes_when_an_embedding_has_other_dimensions()
+    {
+        using var c = await SeededAsync();
+        var record = TestData()[3];
+        record.Embedding = new float[c.Dimensions - 1];
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => c.Collection.UpsertAsync(record));
+
+        Assert.Equal($"record '{record.Id}': its embedding has {c.Dimensions - 1} dimensions, the store's vectors have {c.Dimensions}", error.Message);
+        Assert.Equal(c.Dimensions, (await c.Collection.GetAsync(record.Id, new RecordRetrievalOptions { IncludeVectors = true }))!.Embedding!.Value.Length);
+    }
+
+    [Fact]
+    public async Task Upsert_of_several_records_with_one_key_keeps_the_last()
+    {
+        using var c = await SeededAsync();
+        var first = Record("2402.00006", "Nu: First Version", "First.", 9, ["Ada Lovelace"], 1, 1, null, null, []);
+        var last = Record("2402.00006", "Nu: Last Version", "Last.", 10, [], null, 2, null, null, ["kept"]);
+
+        await c.Collection.UpsertAsync([first, last]);
+
+        AssertSameFields(last, (await c.Collection.GetAsync(last.Id))!);
+        Assert.Equal(TestData().Count + 1, await c.Collection.GetAsync(_ => true, 100).CountAsync());
+    }
+
+    [Fact]
+    public async Task Upsert_by_key_never_merges_into_a_record_with_the_same_title()
+    {
+        using var c = await SeededAsync();
+        var sameTitle = Record("2402.00007", TestData()[1].Title, "Another paper that happens to share the title.", 9, [], null, null, null, null, []);
+
+        await c.Collection.UpsertAsync(sameTitle);
+
+        AssertSameFields(sameTitle, (await c.Collection.GetAsync(sameTitle.Id))!);
+        AssertSameFields(TestData()[1], (await c.Collection.GetAsync(TestData()[1].Id))!);
+    }
+
     #endregion
 
     #region Filters (each compared with LINQ to Objects over the same records)
@@ -217,6 +323,7 @@ public abstract class CollectionContractTests
     [Fact] public Task Contains_over_captured_array() { string[] ids = ["2401.00002", "delta-robots", "missing"]; return TestFilterAsync(r => ids.Contains(r.Id)); }
     [Fact] public Task Contains_over_captured_list() { List<int?> votes = [3, 21]; return TestFilterAsync(r => votes.Contains(r.Upvotes)); }
     [Fact] public Task Contains_over_captured_array_with_null() { int?[] votes = [8, null]; return TestFilterAsync(r => votes.Contains(r.Upvotes)); }
+    [Fact] public Task Contains_over_captured_array_with_duplicates_matches_no_null() { string?[] summaries = ["Quotes.", "Quotes."]; return TestFilterAsync(r => summaries.Contains(r.AiSummary)); }
     [Fact] public Task Contains_over_empty_captured_array() { string[] none = []; return TestFilterAsync(r => none.Contains(r.Id), expectEmpty: true); }
     [Fact] public Task True() => TestFilterAsync(r => true);
     [Fact] public Task False() => TestFilterAsync(r => false, expectEmpty: true);
@@ -259,6 +366,127 @@ public abstract class CollectionContractTests
 
     #endregion
 
+    #region Random filters and sorts (each compared with LINQ to Objects)
+
+    private static readonly string[] ScalarFields =
+    [
+        nameof(PaperRecord.Id), nameof(PaperRecord.Title), nameof(PaperRecord.Abstract), nameof(PaperRecord.Date), nameof(PaperRecord.Published),
+        nameof(PaperRecord.AuthorCount), nameof(PaperRecord.Upvotes), nameof(PaperRecord.Url), nameof(PaperRecord.AiSummary),
+    ];
+
+    private static readonly string[] ListFields = [nameof(PaperRecord.Authors), nameof(PaperRecord.AiKeywords)];
+
+    /// <summary>
+    /// Hundreds of random filters (comparisons, null checks, list and captured-array <c>Contains</c>, nested under
+    /// <c>&amp;&amp; || !</c>) with random sort keys and pages: the store returns exactly what LINQ does, in the same order.
+    /// </summary>
+    [Fact]
+    public async Task Random_filters_sorts_and_pages_match_LINQ()
+    {
+        using var c = await SeededAsync();
+        var data = TestData();
+        var random = new Random(20240101);
+        for (var n = 0; n < 300; n++)
+        {
+            var r = Expression.Parameter(typeof(PaperRecord), "r");
+            var filter = Expression.Lambda<Func<PaperRecord, bool>>(RandomFilter(random, r, data, depth: 3), r);
+            var keys = Enumerable.Range(0, random.Next(3)).Select(_ => (Field: ScalarFields[random.Next(ScalarFields.Length)], Ascending: random.Next(2) == 0)).ToList();
+            var (skip, top) = (random.Next(4), 1 + random.Next(8));
+
+            // Without sort keys our stores return insertion order (document order), which LINQ over the list keeps.
+            IEnumerable<PaperRecord> expected = data.Where(filter.Compile());
+            if (keys.Count > 0)
+            {
+                var ordered = Sort(expected, keys[0].Field, keys[0].Ascending, thenBy: false);
+                foreach (var (field, ascending) in keys.Skip(1)) ordered = (IOrderedEnumerable<PaperRecord>)Sort(ordered, field, ascending, thenBy: true);
+                expected = ordered;
+            }
+            var options = new FilteredRecordRetrievalOptions<PaperRecord> { Skip = skip };
+            if (keys.Count > 0)
+                options.OrderBy = o =>
+                {
+                    foreach (var (field, ascending) in keys) o = ascending ? o.Ascending(Selector(field)) : o.Descending(Selector(field));
+                    return o;
+                };
+            var actual = await c.Collection.GetAsync(filter, top, options).Select(x => x.Id).ToListAsync();
+            var want = expected.Skip(skip).Take(top).Select(x => x.Id).ToList();
+            Assert.True(want.SequenceEqual(actual), $"filter {filter}, order [{string.Join(", ", keys)}], skip {skip}, top {top}: expected [{string.Join(", ", want)}], got [{string.Join(", ", actual)}]");
+        }
+    }
+
+    private static IOrderedEnumerable<PaperRecord> Sort(IEnumerable<PaperRecord> records, string field, bool ascending, bool thenBy)
+    {
+        var key = Selector(field).Compile();
+        // LINQ sorts nulls first and, with this comparer, text ordinally; the sort is stable, as the store's last key (insertion order) is.
+        var comparer = Comparer<object?>.Create((a, b) => a is string x && b is string y ? string.CompareOrdinal(x, y) : Comparer<object?>.Default.Compare(a, b));
+        return (thenBy, ascending) switch
+        {
+            (false, true) => records.OrderBy(key, comparer),
+            (false, false) => records.OrderByDescending(key, comparer),
+            (true, true) => ((IOrderedEnumerable<PaperRecord>)records).ThenBy(key, comparer),
+            _ => ((IOrderedEnumerable<PaperRecord>)records).ThenByDescending(key, comparer),
+        };
+    }
+
+    private static Expression<Func<PaperRecord, object?>> Selector(string field)
+    {
+        var r = Expression.Parameter(typeof(PaperRecord), "r");
+        return Expression.Lambda<Func<PaperRecord, object?>>(Expression.Convert(Expression.Property(r, field), typeof(object)), r);
+    }
+
+    private static Expression RandomFilter(Random random, ParameterExpression r, IReadOnlyList<PaperRecord> data, int depth)
+    {
+        if (depth > 0 && random.Next(3) > 0)
+        {
+            return random.Next(3) switch
+            {
+                0 => Expression.AndAlso(RandomFilter(random, r, data, depth - 1), RandomFilter(random, r, data, depth - 1)),
+                1 => Expression.OrElse(RandomFilter(random, r, data, depth - 1), RandomFilter(random, r, data, depth - 1)),
+                _ => Expression.Not(RandomFilter(random, r, data, depth - 1)),
+            };
+        }
+        if (random.Next(5) == 0)
+        {
+            // A list field holds a value (one some record has, or one none has).
+            var list = ListFields[random.Next(ListFields.Length)];
+            var values = data.SelectMany(d => (string[])typeof(PaperRecord).GetProperty(list)!.GetValue(d)!).Append("nobody").ToList();
+            return Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(string)], Expression.Property(r, list), Expression.Constant(values[random.Next(values.Count)]));
+        }
+        var field = ScalarFields[random.Next(ScalarFields.Length)];
+        var property = Expression.Property(r, field);
+        var type = property.Type;
+        var pool = data.Select(d => typeof(PaperRecord).GetProperty(field)!.GetValue(d)).Append(null).Append(Absent(type)).ToList();
+        object? Pick() => pool[random.Next(pool.Count)];
+        if (random.Next(5) == 0)
+        {
+            // A captured array holds the field's value (nulls and values no record has included).
+            var items = Enumerable.Range(0, random.Next(4)).Select(_ => Pick()).ToArray();
+            var array = Array.CreateInstance(type, items.Length);
+            for (var i = 0; i < items.Length; i++) array.SetValue(items[i], i);
+            return Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [type], Expression.Constant(array), property);
+        }
+        var value = Expression.Constant(Pick(), type);
+        var ordered = type != typeof(string);
+        var op = random.Next(ordered ? 6 : 2);
+        Expression left = property, right = value;
+        if (random.Next(4) == 0) (left, right) = (right, left); // value on the left
+        return op switch
+        {
+            0 => Expression.Equal(left, right),
+            1 => Expression.NotEqual(left, right),
+            2 => Expression.LessThan(left, right),
+            3 => Expression.LessThanOrEqual(left, right),
+            4 => Expression.GreaterThan(left, right),
+            _ => Expression.GreaterThanOrEqual(left, right),
+        };
+    }
+
+    /// <summary>A value of the field's type that no test record holds.</summary>
+    private static object Absent(Type type) =>
+        type == typeof(string) ? "absent" : type == typeof(int?) ? 7 : (object)Jan.AddDays(7);
+
+    #endregion
+
     #region Filtered get: top, skip, order
 
     [Fact]
@@ -279,6 +507,36 @@ public abstract class CollectionContractTests
         Assert.Equal(TestData().OrderByDescending(r => r.Upvotes).ThenBy(r => r.Title, StringComparer.Ordinal).Select(r => r.Id), byUpvotes);
         Assert.Equal(TestData().Where(r => r.Date != null).OrderBy(r => r.Date).ThenByDescending(r => r.Id, StringComparer.Ordinal).Select(r => r.Id), byDate);
         Assert.Equal(TestData().Select(r => r.Title).Order(StringComparer.Ordinal), byTitle);
+    }
+
+    [Theory]
+    [InlineData(nameof(PaperRecord.Id))]
+    [InlineData(nameof(PaperRecord.Title))]
+    [InlineData(nameof(PaperRecord.Abstract))]
+    [InlineData(nameof(PaperRecord.Date))]
+    [InlineData(nameof(PaperRecord.Published))]
+    [InlineData(nameof(PaperRecord.AuthorCount))]
+    [InlineData(nameof(PaperRecord.Upvotes))]
+    [InlineData(nameof(PaperRecord.Url))]
+    [InlineData(nameof(PaperRecord.AiSummary))]
+    public async Task Filtered_get_sorts_on_every_sortable_field_as_LINQ_does(string field)
+    {
+        using var c = await SeededAsync();
+        var parameter = Expression.Parameter(typeof(PaperRecord), "r");
+        var key = Expression.Lambda<Func<PaperRecord, object?>>(Expression.Convert(Expression.Property(parameter, field), typeof(object)), parameter);
+        var compiled = key.Compile();
+        // LINQ: null first ascending, ordinal text, ties in insertion order (a stable sort, as the store's then-by-document is).
+        var comparer = Comparer<object?>.Create((a, b) => a is string x && b is string y ? string.CompareOrdinal(x, y) : Comparer<object?>.Default.Compare(a, b));
+
+        foreach (var ascending in new[] { true, false })
+        {
+            var actual = await c.Collection.GetAsync(_ => true, 100, new FilteredRecordRetrievalOptions<PaperRecord>
+            {
+                OrderBy = o => ascending ? o.Ascending(key) : o.Descending(key),
+            }).Select(r => r.Id).ToListAsync();
+            var expected = ascending ? TestData().OrderBy(compiled, comparer) : TestData().OrderByDescending(compiled, comparer);
+            Assert.Equal(expected.Select(r => r.Id), actual);
+        }
     }
 
     [Fact]
