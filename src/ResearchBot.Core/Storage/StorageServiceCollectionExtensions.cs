@@ -22,8 +22,7 @@ public static class StorageServiceCollectionExtensions
         services.AddValidatedOptions<RetrievalOptions, RetrievalOptionsValidator>(configuration, RetrievalOptions.Section);
         services.AddSingleton(sp => new SqliteConnectionFactory(sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetService<StoreAccess>()));
         services.AddSingleton(sp => new SqlitePaperStore(sp.GetRequiredService<SqliteConnectionFactory>(), Embedder(sp), Batching(sp)));
-        services.AddSingleton(sp => new PostgresDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString
-            ?? throw new InvalidOperationException("Storage:ConnectionString is not set"), sp.GetService<ILogger<PostgresDatabase>>()));
+        services.AddSingleton(OpenPostgres);
         services.AddSingleton<IIndexedPaperStore>(sp => IsPostgres(sp)
             ? new PostgresPaperStore(sp.GetRequiredService<PostgresDatabase>(), Embedder(sp), Batching(sp))
             : sp.GetRequiredService<SqlitePaperStore>());
@@ -40,7 +39,11 @@ public static class StorageServiceCollectionExtensions
         return services;
     }
 
-    private static bool IsPostgres(IServiceProvider sp) => sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.Postgres;
+    /// <summary>The PostgreSQL store of <c>Storage:ConnectionString</c> (opened when first asked for, so only on that provider).</summary>
+    internal static PostgresDatabase OpenPostgres(IServiceProvider sp) => new(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString
+        ?? throw new InvalidOperationException("Storage:ConnectionString is not set"), sp.GetService<ILogger<PostgresDatabase>>());
+
+    internal static bool IsPostgres(IServiceProvider sp) => sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.Postgres;
 
     private static IEmbeddingGenerator<string, Embedding<float>> Embedder(IServiceProvider sp) => sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
 

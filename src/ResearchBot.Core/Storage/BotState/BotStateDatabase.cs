@@ -1,16 +1,14 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
 namespace ResearchBot.Storage.BotState;
 
 /// <summary>
 /// Connections for one bot-state repository: its tables are created (if missing) on the first connection it opens.
-/// Also the JSON and time conversions the repositories share.
+/// Also the time conversions the repositories share (the JSON ones are in <see cref="BotStateJson"/>).
 /// </summary>
 internal sealed class BotStateDatabase(SqliteConnectionFactory factory, string createTables)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly Lock _lock = new();
     private bool _created;
 
@@ -35,10 +33,6 @@ internal sealed class BotStateDatabase(SqliteConnectionFactory factory, string c
         foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
         return cmd;
     }
-
-    public static string ToJson<T>(T value) => JsonSerializer.Serialize(value, Json);
-
-    public static T FromJson<T>(string text) => JsonSerializer.Deserialize<T>(text, Json)!;
 
     public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
 

@@ -1,6 +1,7 @@
 using ResearchBot.Answering;
 using ResearchBot.BotState;
 using static ResearchBot.Storage.BotState.BotStateDatabase;
+using static ResearchBot.Storage.BotState.BotStateJson;
 
 namespace ResearchBot.Storage.BotState;
 

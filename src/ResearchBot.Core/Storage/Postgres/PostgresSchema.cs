@@ -1,8 +1,9 @@
 using Npgsql;
+using ResearchBot.Storage.Postgres.BotState;
 
 namespace ResearchBot.Storage.Postgres;
 
-/// <summary>The tables of a PostgreSQL store: the same papers, listings, lexical index and embeddings as the SQLite store, plus finished scheduled jobs.</summary>
+/// <summary>The tables of a PostgreSQL store: the same papers, listings, lexical index and embeddings as the SQLite store, plus finished scheduled jobs and the bot's state (<see cref="PostgresBotStateSchema"/>).</summary>
 internal static class PostgresSchema
 {
     public const int Version = 1;
@@ -58,6 +59,7 @@ internal static class PostgresSchema
             lockCmd.ExecuteNonQuery();
         }
         using (var cmd = new NpgsqlCommand(Ddl, c, tx)) cmd.ExecuteNonQuery();
+        using (var cmd = new NpgsqlCommand(PostgresBotStateSchema.Ddl, c, tx)) cmd.ExecuteNonQuery();
         tx.Commit();
     }
 }
