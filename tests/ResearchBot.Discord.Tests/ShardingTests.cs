@@ -62,4 +62,34 @@ public class ShardingTests
         Assert.Empty(b.Library.Ingests.Snapshot());
         foreach (var db in databases) db.Dispose();
     }
+
+    [Fact]
+    public async Task Two_bot_processes_sharing_a_postgres_store_run_a_scheduled_ingest_once()
+    {
+        var store = PostgresServer.Instance.CreateDatabase("ingest");
+        var start = new DateTimeOffset(2026, 11, 23, 5, 59, 0, TimeSpan.Zero);
+        var ingest = new Dictionary<string, string?> { ["Ingest:Schedule"] = "0 6 * * *", ["Ingest:Sources:0"] = "hf" };
+        var databases = new List<PostgresDatabase>();
+        void SharedLock(IServiceCollection s, Microsoft.Extensions.Configuration.IConfiguration _)
+        {
+            var db = new PostgresDatabase(store);
+            databases.Add(db);
+            s.AddSingleton<IJobLock>(new PostgresJobLock(db));
+        }
+        var clockA = new TestClock(start);
+        var clockB = new TestClock(start);
+        await using var a = await BotHarness.StartAsync(clock: clockA, services: SharedLock, otherSettings: ingest);
+        await using var b = await BotHarness.StartAsync(clock: clockB, services: SharedLock, otherSettings: ingest);
+        await clockA.Timers.WaitForAsync(t => t.Due == TimeSpan.FromMinutes(1), what: "process A's wait for the run");
+        await clockB.Timers.WaitForAsync(t => t.Due == TimeSpan.FromMinutes(1), what: "process B's wait for the run");
+
+        await clockA.FireAsync(TimeSpan.FromMinutes(1));
+        await a.Library.Ingests.WaitForCountAsync(_ => true, 1, what: "process A's scheduled ingest");
+        await clockB.FireAsync(TimeSpan.FromMinutes(1));
+        await b.Logs.Lines.WaitForAsync(l => l.Text.Contains("run by another bot process"));
+
+        Assert.Equal([new DateOnly(2026, 11, 23)], a.Library.Ingests.Snapshot().Select(r => r.Date));
+        Assert.Empty(b.Library.Ingests.Snapshot());
+        foreach (var db in databases) db.Dispose();
+    }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ResearchBot.BotState;
+using ResearchBot.Scheduling;
 using ResearchBot.Storage;
 using ResearchBot.Telemetry;
 
@@ -12,7 +13,8 @@ namespace ResearchBot.Ingestion.Scheduling;
 /// Ingests <see cref="IngestScheduleOptions.Sources"/> at each <see cref="IngestScheduleOptions.Schedule"/> time. The last
 /// run is kept in the store, so after downtime the missed runs are caught up first (at most
 /// <see cref="IngestScheduleOptions.MaxCatchUpRuns"/>, the latest; each fetches the Hugging Face papers of its own day, and
-/// arXiv queries, which always return the newest papers, run once with the latest). Each run is logged and counted.
+/// arXiv queries, which always return the newest papers, run once with the latest). Each run is logged and counted. When
+/// several processes share one store, <see cref="IJobLock"/> lets only one of them run each occurrence.
 /// </summary>
 public sealed class IngestScheduler(
     IIngestionService ingestion,
@@ -21,10 +23,14 @@ public sealed class IngestScheduler(
     ResearchBotMetrics metrics,
     IOptions<IngestScheduleOptions> options,
     TimeProvider time,
-    ILogger<IngestScheduler> log) : BackgroundService
+    ILogger<IngestScheduler> log,
+    IJobLock? locks = null) : BackgroundService
 {
     /// <summary>The job's name in <see cref="IJobRunRepository"/>.</summary>
     public const string JobName = "ingest";
+
+    /// <summary>The job's name in <see cref="IJobLock"/> (its occurrences are the scheduled times, in UTC).</summary>
+    public const string LockName = "ingest-run";
 
     private static readonly TimeSpan MaxSingleWait = TimeSpan.FromHours(12);
 
@@ -73,8 +79,21 @@ public sealed class IngestScheduler(
             await RunAsync(kept[i], zone, i == kept.Count - 1 ? sources : sources.Where(s => s.ArxivQuery is null).ToList(), cancellationToken);
     }
 
-    /// <summary>One run: every source for the day of <paramref name="scheduledAt"/>; failures are logged and counted, never thrown.</summary>
+    /// <summary>One run, unless another process sharing the store runs or has run this occurrence.</summary>
     private async Task RunAsync(DateTimeOffset scheduledAt, TimeZoneInfo zone, IReadOnlyList<ScheduledSource> sources, CancellationToken cancellationToken)
+    {
+        if (locks is null)
+        {
+            await IngestAsync(scheduledAt, zone, sources, cancellationToken);
+            return;
+        }
+        var occurrence = scheduledAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        if (!await locks.RunOnceAsync(LockName, occurrence, ct => IngestAsync(scheduledAt, zone, sources, ct), cancellationToken))
+            log.LogInformation("The scheduled ingest of {Occurrence} is run by another bot process", occurrence);
+    }
+
+    /// <summary>Every source for the day of <paramref name="scheduledAt"/>; failures are logged and counted, never thrown.</summary>
+    private async Task IngestAsync(DateTimeOffset scheduledAt, TimeZoneInfo zone, IReadOnlyList<ScheduledSource> sources, CancellationToken cancellationToken)
     {
         var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(scheduledAt, zone).DateTime);
         var dayText = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
