@@ -34,15 +34,20 @@ public sealed class ConversationStore(IConversationRepository repository, IOptio
         Update(channelId, current => (current ?? Empty(channelId)) with { Shown = list });
     }
 
-    /// <summary>Adds a question and its answer (with the sources its [n] point at), starting the conversation when new.</summary>
-    public void Append(string channelId, string question, string answer, IReadOnlyList<AnswerSource>? sources = null)
+    /// <summary>
+    /// Adds a question and its answer (with the sources its [n] point at), starting the conversation when new, and the
+    /// numbered list <paramref name="shown"/> computes from the previous one: one update, so a follow-up never sees the
+    /// turn without its list.
+    /// </summary>
+    public void Append(string channelId, string question, string answer, IReadOnlyList<AnswerSource>? sources = null, Func<ShownList?, ShownList?>? shown = null)
     {
         var max = Math.Max(2, options.Value.MaxHistoryTurns);
         Update(channelId, current =>
         {
             var turns = (current?.Turns ?? []).Append(new ChatTurn("user", question)).Append(new ChatTurn("assistant", answer, sources)).ToList();
             if (turns.Count > max) turns.RemoveRange(0, turns.Count - max);
-            return (current ?? Empty(channelId)) with { Started = true, Turns = turns };
+            var list = shown?.Invoke(current?.Shown) ?? current?.Shown;
+            return (current ?? Empty(channelId)) with { Started = true, Turns = turns, Shown = list };
         });
     }
 

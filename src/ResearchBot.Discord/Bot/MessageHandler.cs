@@ -48,8 +48,7 @@ public sealed class MessageHandler(
                 done =>
                 {
                     if (!inConversation) return;
-                    conversations.Append(message.ChannelId, done.StandaloneQuestion, done.Text, done.Sources);
-                    conversations.SetShown(message.ChannelId, ShownList.After(conversations.Shown(message.ChannelId), done));
+                    conversations.Append(message.ChannelId, done.StandaloneQuestion, done.Text, done.Sources, previous => ShownList.After(previous, done));
                 }, new AnswerOrigin(message.Id, message.GuildId, message.ChannelId), message.IsDirect ? "dm" : inConversation ? "thread" : "mention");
         await budget.RecordAsync(message.GuildId, answer, cancellationToken);
         if (answer is not null && !inConversation) await StartThreadAsync(message, question, answer, cancellationToken);
@@ -61,8 +60,7 @@ public sealed class MessageHandler(
         try
         {
             var threadId = await rest.StartThreadAsync(message.ChannelId, message.Id, question, cancellationToken);
-            conversations.Append(threadId, answer.StandaloneQuestion, answer.Text, answer.Sources);
-            conversations.SetShown(threadId, ShownList.After(null, answer));
+            conversations.Append(threadId, answer.StandaloneQuestion, answer.Text, answer.Sources, _ => ShownList.After(null, answer));
         }
         catch (DiscordApiException ex)
         {
