@@ -32,64 +32,72 @@ public class ShardingTests
         Assert.Contains("Discord:ShardCount must be at least 1 (it is 0)", none.Failures!);
     }
 
+    /// <summary>Two bot processes (each with its own clock) whose job locks share one new PostgreSQL database; disposing closes both.</summary>
+    private sealed class TwoProcesses(BotHarness a, BotHarness b, TestClock clockA, TestClock clockB, List<PostgresDatabase> databases) : IAsyncDisposable
+    {
+        public BotHarness A => a;
+        public BotHarness B => b;
+        public TestClock ClockA => clockA;
+        public TestClock ClockB => clockB;
+
+        public static async Task<TwoProcesses> StartAsync(string database, DateTimeOffset start,
+            IDictionary<string, string?>? settings = null, IDictionary<string, string?>? otherSettings = null)
+        {
+            var store = PostgresServer.Instance.CreateDatabase(database);
+            var databases = new List<PostgresDatabase>();
+            void SharedLock(IServiceCollection s, Microsoft.Extensions.Configuration.IConfiguration _)
+            {
+                var db = new PostgresDatabase(store);
+                databases.Add(db);
+                s.AddSingleton<IJobLock>(new PostgresJobLock(db));
+            }
+            var clockA = new TestClock(start);
+            var clockB = new TestClock(start);
+            var a = await BotHarness.StartAsync(settings, clock: clockA, services: SharedLock, otherSettings: otherSettings);
+            var b = await BotHarness.StartAsync(settings, clock: clockB, services: SharedLock, otherSettings: otherSettings);
+            return new TwoProcesses(a, b, clockA, clockB, databases);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await a.DisposeAsync();
+            await b.DisposeAsync();
+            foreach (var db in databases) db.Dispose();
+        }
+    }
+
     [Fact]
     public async Task Two_bot_processes_sharing_a_postgres_store_post_the_days_digest_once()
     {
-        var store = PostgresServer.Instance.CreateDatabase("digest");
-        var start = new DateTimeOffset(2026, 11, 23, 7, 59, 0, TimeSpan.Zero);
-        var settings = new Dictionary<string, string?> { ["DigestChannelId"] = "500", ["DigestCron"] = "0 8 * * *" };
-        var databases = new List<PostgresDatabase>();
-        void SharedLock(IServiceCollection s, Microsoft.Extensions.Configuration.IConfiguration _)
-        {
-            var db = new PostgresDatabase(store);
-            databases.Add(db);
-            s.AddSingleton<IJobLock>(new PostgresJobLock(db));
-        }
-        var clockA = new TestClock(start);
-        var clockB = new TestClock(start);
-        await using var a = await BotHarness.StartAsync(settings, clock: clockA, services: SharedLock);
-        await using var b = await BotHarness.StartAsync(settings, clock: clockB, services: SharedLock);
-        await a.ReadyAsync();
-        await b.ReadyAsync();
+        await using var p = await TwoProcesses.StartAsync("digest", new DateTimeOffset(2026, 11, 23, 7, 59, 0, TimeSpan.Zero),
+            settings: new Dictionary<string, string?> { ["DigestChannelId"] = "500", ["DigestCron"] = "0 8 * * *" });
+        await p.A.ReadyAsync();
+        await p.B.ReadyAsync();
 
-        await clockA.FireAsync(TimeSpan.FromMinutes(1));
-        await a.WaitForMessageAsync(m => m.ChannelId == "500", "the digest of the first process");
-        await clockB.FireAsync(TimeSpan.FromMinutes(1));
-        await b.Logs.Lines.WaitForAsync(l => l.Text.Contains("posted by another bot process"));
+        await p.ClockA.FireAsync(TimeSpan.FromMinutes(1));
+        await p.A.WaitForMessageAsync(m => m.ChannelId == "500", "the digest of the first process");
+        await p.ClockB.FireAsync(TimeSpan.FromMinutes(1));
+        await p.B.Logs.Lines.WaitForAsync(l => l.Text.Contains("posted by another bot process"));
 
-        Assert.Single(a.Rest.MessagesIn("500"));
-        Assert.Empty(b.Rest.MessagesIn("500"));
-        Assert.Empty(b.Library.Ingests.Snapshot());
-        foreach (var db in databases) db.Dispose();
+        Assert.Single(p.A.Rest.MessagesIn("500"));
+        Assert.Empty(p.B.Rest.MessagesIn("500"));
+        Assert.Empty(p.B.Library.Ingests.Snapshot());
     }
 
     [Fact]
     public async Task Two_bot_processes_sharing_a_postgres_store_run_a_scheduled_ingest_once()
     {
-        var store = PostgresServer.Instance.CreateDatabase("ingest");
-        var start = new DateTimeOffset(2026, 11, 23, 5, 59, 0, TimeSpan.Zero);
-        var ingest = new Dictionary<string, string?> { ["Ingest:Schedule"] = "0 6 * * *", ["Ingest:Sources:0"] = "hf" };
-        var databases = new List<PostgresDatabase>();
-        void SharedLock(IServiceCollection s, Microsoft.Extensions.Configuration.IConfiguration _)
-        {
-            var db = new PostgresDatabase(store);
-            databases.Add(db);
-            s.AddSingleton<IJobLock>(new PostgresJobLock(db));
-        }
-        var clockA = new TestClock(start);
-        var clockB = new TestClock(start);
-        await using var a = await BotHarness.StartAsync(clock: clockA, services: SharedLock, otherSettings: ingest);
-        await using var b = await BotHarness.StartAsync(clock: clockB, services: SharedLock, otherSettings: ingest);
-        await clockA.Timers.WaitForAsync(t => t.Due == TimeSpan.FromMinutes(1), what: "process A's wait for the run");
-        await clockB.Timers.WaitForAsync(t => t.Due == TimeSpan.FromMinutes(1), what: "process B's wait for the run");
+        await using var p = await TwoProcesses.StartAsync("ingest", new DateTimeOffset(2026, 11, 23, 5, 59, 0, TimeSpan.Zero),
+            otherSettings: new Dictionary<string, string?> { ["Ingest:Schedule"] = "0 6 * * *", ["Ingest:Sources:0"] = "hf" });
+        await p.ClockA.Timers.WaitForAsync(t => t.Due == TimeSpan.FromMinutes(1), what: "process A's wait for the run");
+        await p.ClockB.Timers.WaitForAsync(t => t.Due == TimeSpan.FromMinutes(1), what: "process B's wait for the run");
 
-        await clockA.FireAsync(TimeSpan.FromMinutes(1));
-        await a.Library.Ingests.WaitForCountAsync(_ => true, 1, what: "process A's scheduled ingest");
-        await clockB.FireAsync(TimeSpan.FromMinutes(1));
-        await b.Logs.Lines.WaitForAsync(l => l.Text.Contains("run by another bot process"));
+        await p.ClockA.FireAsync(TimeSpan.FromMinutes(1));
+        await p.A.Library.Ingests.WaitForCountAsync(_ => true, 1, what: "process A's scheduled ingest");
+        await p.ClockB.FireAsync(TimeSpan.FromMinutes(1));
+        await p.B.Logs.Lines.WaitForAsync(l => l.Text.Contains("run by another bot process"));
 
-        Assert.Equal([new DateOnly(2026, 11, 23)], a.Library.Ingests.Snapshot().Select(r => r.Date));
-        Assert.Empty(b.Library.Ingests.Snapshot());
-        foreach (var db in databases) db.Dispose();
+        Assert.Equal([new DateOnly(2026, 11, 23)], p.A.Library.Ingests.Snapshot().Select(r => r.Date));
+        Assert.Empty(p.B.Library.Ingests.Snapshot());
     }
 }
