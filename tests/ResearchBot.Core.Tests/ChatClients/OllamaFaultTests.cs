@@ -1,43 +1,27 @@
-using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Logging;
 using ResearchBot.ChatClients;
 using ResearchBot.TestSupport.OpenAi;
 
 namespace ResearchBot.Core.Tests.ChatClients;
 
-/// <summary>Every fault of the Ollama provider (OllamaSharp), over real HTTP against the fake Ollama server.</summary>
-public sealed class OllamaFaultTests : IAsyncLifetime
+/// <summary>Every fault of the Ollama provider (OllamaSharp), over real HTTP against the fake Ollama server: the shared ones (<see cref="ChatProviderFaultTests"/>) and Ollama's own.</summary>
+public sealed class OllamaFaultTests : ChatProviderFaultTests
 {
-    private const string Key = "olk-Hh72pQ0sVd9LmX4rTe1";
     private FakeOllamaServer _server = null!;
-    private readonly RecordingLoggerFactory _logs = new(LogLevel.Warning);
 
-    public async Task InitializeAsync() => _server = await FakeOllamaServer.StartAsync();
+    private protected override string Key => "olk-Hh72pQ0sVd9LmX4rTe1";
+    private protected override string MessagePrefix => "The language model (Ollama model 'llama3.2' at ";
+    private protected override Uri Endpoint => _server.Endpoint;
+    private protected override ChatProvider Provider => ChatProvider.Ollama;
+    private protected override string Model => "llama3.2";
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    private protected override void Enqueue(params FakeReply[] replies) => _server.Enqueue(replies);
 
-    private IChatClient Client(int maxRetries = 0, double timeoutSeconds = 20, Uri? endpoint = null) => ChatClientFactory.Create(new ChatSettings
-    {
-        Provider = ChatProvider.Ollama,
-        Endpoint = (endpoint ?? _server.Endpoint).ToString(),
-        Model = "llama3.2",
-        ApiKey = Key,
-        MaxRetries = maxRetries,
-        Timeout = TimeSpan.FromSeconds(timeoutSeconds),
-    }, _logs)!;
+    /// <summary>Ollama's pieces may start with a space.</summary>
+    private protected override string Received(string pieces) => pieces.Trim();
 
-    private static readonly ChatMessage[] Hi = [new(ChatRole.User, "hi")];
+    public override async Task InitializeAsync() => _server = await FakeOllamaServer.StartAsync();
 
-    [Fact]
-    public async Task A_line_that_is_not_JSON_is_a_malformed_reply_after_the_pieces_before_it()
-    {
-        _server.Enqueue(FakeReply.Malformed("Keyformer keeps"));
-
-        var (pieces, error) = await StreamAsync(Client());
-
-        Assert.Equal("Keyformer keeps", pieces);
-        AssertOneLine(error, "malformed reply");
-    }
+    public override async Task DisposeAsync() => await _server.DisposeAsync();
 
     [Fact]
     public async Task A_malformed_reply_to_a_plain_call_is_one_line()
@@ -50,17 +34,6 @@ public sealed class OllamaFaultTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_stream_without_its_done_line_is_cut_off_and_keeps_its_pieces()
-    {
-        _server.Enqueue(FakeReply.CutOff("Keyformer keeps only"));
-
-        var (pieces, error) = await StreamAsync(Client());
-
-        Assert.Equal("Keyformer keeps only", pieces);
-        AssertOneLine(error, "cut off");
-    }
-
-    [Fact]
     public async Task A_done_line_without_a_message_is_an_empty_reply()
     {
         _server.Enqueue(FakeReply.EmptyChoices());
@@ -68,17 +41,6 @@ public sealed class OllamaFaultTests : IAsyncLifetime
         var (_, error) = await StreamAsync(Client());
 
         AssertOneLine(error, "the reply was empty");
-    }
-
-    [Fact]
-    public async Task A_stream_that_stalls_after_its_first_tokens_ends_at_the_deadline()
-    {
-        _server.Enqueue(FakeReply.Stall("Keyformer", TimeSpan.FromMinutes(5)));
-
-        var (pieces, error) = await StreamAsync(Client(timeoutSeconds: 2));
-
-        Assert.Equal("Keyformer", pieces.Trim());
-        AssertOneLine(error, "timed out: no complete reply within Chat:Timeout (2 s)");
     }
 
     [Fact]
@@ -102,13 +64,13 @@ public sealed class OllamaFaultTests : IAsyncLifetime
         Assert.Equal("Bearer " + Key, _server.LastAuthorization);
         AssertOneLine(error, "401");
         Assert.DoesNotContain(Key, error.ToString());
-        Assert.DoesNotContain(Key, _logs.AllText);
+        Assert.DoesNotContain(Key, Logs.AllText);
     }
 
     [Fact]
     public async Task A_refused_connection_is_one_line()
     {
-        var closed = OpenAiFaultTests.ClosedPort();
+        var closed = ClosedPort();
 
         var (_, error) = await StreamAsync(Client(maxRetries: 1, endpoint: new Uri($"http://127.0.0.1:{closed.Port}")));
 
@@ -121,76 +83,7 @@ public sealed class OllamaFaultTests : IAsyncLifetime
         var (_, error) = await StreamAsync(Client());
 
         AssertOneLine(error, "500");
-        Assert.DoesNotContain(_logs.Entries, e => e.Exception is not null);
-        Assert.DoesNotContain(" at ", _logs.AllText);
-    }
-
-    [Fact]
-    public async Task A_connection_dropped_mid_stream_keeps_the_pieces_and_is_one_line()
-    {
-        _server.Enqueue(FakeReply.Drop("Keyformer keeps"));
-
-        var (pieces, error) = await StreamAsync(Client());
-
-        Assert.Equal("Keyformer keeps", pieces.Trim());
-        Assert.DoesNotContain("unexpected", error.Message);
-        AssertOneLine(error, "failed: ");
-    }
-
-    [Fact]
-    public async Task A_stream_that_never_idles_but_never_ends_stops_at_the_deadline()
-    {
-        _server.Enqueue(FakeReply.Drip(TimeSpan.FromMilliseconds(200)));
-
-        var (pieces, error) = await StreamAsync(Client(timeoutSeconds: 2));
-
-        Assert.StartsWith("more", pieces.Trim());
-        AssertOneLine(error, "timed out: no complete reply within Chat:Timeout (2 s)");
-    }
-
-    [Fact]
-    public async Task Cancelling_the_call_is_a_cancellation_not_a_provider_failure()
-    {
-        _server.Enqueue(FakeReply.Stall("Keyformer", TimeSpan.FromMinutes(5)));
-        using var cancel = new CancellationTokenSource();
-
-        var pieces = 0;
-
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
-        {
-            await foreach (var _ in Client(maxRetries: 2).GetStreamingResponseAsync(Hi, cancellationToken: cancel.Token))
-            {
-                pieces++;
-                await cancel.CancelAsync();
-            }
-        });
-
-        Assert.Equal(1, pieces);
-    }
-
-    [Fact]
-    public async Task Running_out_of_time_while_retrying_says_what_the_tries_met()
-    {
-        var (_, error) = await StreamAsync(Client(maxRetries: 8, timeoutSeconds: 3, endpoint: new Uri($"http://127.0.0.1:{OpenAiFaultTests.ClosedPort().Port}")));
-
-        AssertOneLine(error, "timed out: no complete reply within Chat:Timeout (3 s); the last try failed: cannot connect");
-    }
-
-    private static void AssertOneLine(ChatProviderException error, string expected)
-    {
-        Assert.StartsWith("The language model (Ollama model 'llama3.2' at ", error.Message);
-        Assert.True(error.Message.Contains(expected, StringComparison.Ordinal), error.Message);
-        Assert.DoesNotContain('\n', error.Message);
-        Assert.DoesNotContain(Key, error.Message);
-    }
-
-    private static async Task<(string Pieces, ChatProviderException Error)> StreamAsync(IChatClient client)
-    {
-        var pieces = "";
-        var error = await Assert.ThrowsAsync<ChatProviderException>(async () =>
-        {
-            await foreach (var update in client.GetStreamingResponseAsync(Hi)) pieces += update.Text;
-        });
-        return (pieces.Trim(), error);
+        Assert.DoesNotContain(Logs.Entries, e => e.Exception is not null);
+        Assert.DoesNotContain(" at ", Logs.AllText);
     }
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using ResearchBot.ChatClients;
@@ -8,31 +6,26 @@ using ResearchBot.TestSupport.OpenAi;
 namespace ResearchBot.Core.Tests.ChatClients;
 
 /// <summary>
-/// Every fault of an OpenAI-compatible provider, over real HTTP against the fake server: each ends in one
-/// <see cref="ChatProviderException"/> line naming the provider and the cause, never the key, and no log entry at the
-/// default level carries a stack trace.
+/// Every fault of an OpenAI-compatible provider, over real HTTP against the fake server: the shared ones
+/// (<see cref="ChatProviderFaultTests"/>) and those only this provider has (empty choices, Retry-After on 503, the
+/// 401 text it echoes, retries that give up); none shows the key, and no log entry at the default level carries a stack trace.
 /// </summary>
-public sealed class OpenAiFaultTests : IAsyncLifetime
+public sealed class OpenAiFaultTests : ChatProviderFaultTests
 {
-    private const string Key = "sk-proj-Zq81xVv0Lw3TtBn7Ks9";
     private FakeOpenAiServer _server = null!;
-    private readonly RecordingLoggerFactory _logs = new(LogLevel.Warning);
 
-    public async Task InitializeAsync() => _server = await FakeOpenAiServer.StartAsync();
+    private protected override string Key => "sk-proj-Zq81xVv0Lw3TtBn7Ks9";
+    private protected override string MessagePrefix => "The language model (OpenAI model 'test-model' at ";
+    private protected override Uri Endpoint => _server.Endpoint;
+    private protected override string EndpointPath => "/v1";
+    private protected override ChatProvider Provider => ChatProvider.OpenAI;
+    private protected override string Model => "test-model";
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    private protected override void Enqueue(params FakeReply[] replies) => _server.Enqueue(replies);
 
-    private IChatClient Client(int maxRetries = 0, double timeoutSeconds = 20, Uri? endpoint = null) => ChatClientFactory.Create(new ChatSettings
-    {
-        Provider = ChatProvider.OpenAI,
-        Endpoint = (endpoint ?? _server.Endpoint).ToString(),
-        Model = "test-model",
-        ApiKey = Key,
-        MaxRetries = maxRetries,
-        Timeout = TimeSpan.FromSeconds(timeoutSeconds),
-    }, _logs)!;
+    public override async Task InitializeAsync() => _server = await FakeOpenAiServer.StartAsync();
 
-    private static readonly ChatMessage[] Hi = [new(ChatRole.User, "hi")];
+    public override async Task DisposeAsync() => await _server.DisposeAsync();
 
     [Fact]
     public async Task A_reply_that_is_not_JSON_is_a_malformed_reply()
@@ -42,28 +35,6 @@ public sealed class OpenAiFaultTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<ChatProviderException>(() => Client().GetResponseAsync(Hi));
 
         AssertOneLine(error, "malformed reply");
-    }
-
-    [Fact]
-    public async Task A_stream_event_that_is_not_JSON_is_a_malformed_reply_after_the_pieces_before_it()
-    {
-        _server.Enqueue(FakeReply.Malformed("Keyformer keeps"));
-
-        var (pieces, error) = await StreamAsync(Client());
-
-        Assert.Equal("Keyformer keeps", pieces);
-        AssertOneLine(error, "malformed reply");
-    }
-
-    [Fact]
-    public async Task A_stream_that_ends_without_a_finish_reason_is_cut_off_and_keeps_its_pieces()
-    {
-        _server.Enqueue(FakeReply.CutOff("Keyformer keeps only"));
-
-        var (pieces, error) = await StreamAsync(Client());
-
-        Assert.Equal("Keyformer keeps only", pieces);
-        AssertOneLine(error, "cut off");
     }
 
     [Theory]
@@ -92,17 +63,6 @@ public sealed class OpenAiFaultTests : IAsyncLifetime
             : await Assert.ThrowsAsync<ChatProviderException>(() => Client().GetResponseAsync(Hi));
 
         AssertOneLine(error, "the reply was empty");
-    }
-
-    [Fact]
-    public async Task A_stream_that_stalls_after_its_first_tokens_ends_at_the_deadline()
-    {
-        _server.Enqueue(FakeReply.Stall("Keyformer", TimeSpan.FromMinutes(5)));
-
-        var (pieces, error) = await StreamAsync(Client(timeoutSeconds: 2));
-
-        Assert.Equal("Keyformer", pieces);
-        AssertOneLine(error, "timed out: no complete reply within Chat:Timeout (2 s)");
     }
 
     [Fact]
@@ -153,7 +113,7 @@ public sealed class OpenAiFaultTests : IAsyncLifetime
     [Fact]
     public async Task A_refused_connection_with_retries_is_one_line_not_an_aggregate()
     {
-        var error = await Assert.ThrowsAsync<ChatProviderException>(() => Client(maxRetries: 2, endpoint: ClosedPort()).GetResponseAsync(Hi));
+        var error = await Assert.ThrowsAsync<ChatProviderException>(() => Client(maxRetries: 2, endpoint: ClosedPort(EndpointPath)).GetResponseAsync(Hi));
 
         AssertOneLine(error, "cannot connect");
         Assert.Contains("gave up after 3 tries", error.Message);
@@ -177,9 +137,9 @@ public sealed class OpenAiFaultTests : IAsyncLifetime
 
         for (var i = 0; i < 3; i++) await Assert.ThrowsAsync<ChatProviderException>(() => client.GetResponseAsync(Hi));
 
-        Assert.DoesNotContain(_logs.Entries, e => e.Exception is not null);
-        Assert.DoesNotContain(" at ", _logs.AllText);
-        Assert.DoesNotContain(Key, _logs.AllText);
+        Assert.DoesNotContain(Logs.Entries, e => e.Exception is not null);
+        Assert.DoesNotContain(" at ", Logs.AllText);
+        Assert.DoesNotContain(Key, Logs.AllText);
     }
 
     [Fact]
@@ -196,84 +156,5 @@ public sealed class OpenAiFaultTests : IAsyncLifetime
 
         Assert.Contains(debug.Entries, e => e.Level == LogLevel.Debug && e.Exception is ChatProviderException);
         Assert.DoesNotContain(Key, debug.AllText);
-    }
-
-    [Fact]
-    public async Task A_connection_dropped_mid_stream_keeps_the_pieces_and_is_one_line()
-    {
-        _server.Enqueue(FakeReply.Drop("Keyformer keeps"));
-
-        var (pieces, error) = await StreamAsync(Client());
-
-        Assert.Equal("Keyformer keeps", pieces.Trim());
-        Assert.DoesNotContain("unexpected", error.Message);
-        AssertOneLine(error, "failed: ");
-    }
-
-    [Fact]
-    public async Task A_stream_that_never_idles_but_never_ends_stops_at_the_deadline()
-    {
-        _server.Enqueue(FakeReply.Drip(TimeSpan.FromMilliseconds(200)));
-
-        var (pieces, error) = await StreamAsync(Client(timeoutSeconds: 2));
-
-        Assert.StartsWith("more", pieces.Trim());
-        AssertOneLine(error, "timed out: no complete reply within Chat:Timeout (2 s)");
-    }
-
-    [Fact]
-    public async Task Cancelling_the_call_is_a_cancellation_not_a_provider_failure()
-    {
-        _server.Enqueue(FakeReply.Stall("Keyformer", TimeSpan.FromMinutes(5)));
-        using var cancel = new CancellationTokenSource();
-
-        var pieces = 0;
-
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
-        {
-            await foreach (var _ in Client(maxRetries: 2).GetStreamingResponseAsync(Hi, cancellationToken: cancel.Token))
-            {
-                pieces++;
-                await cancel.CancelAsync();
-            }
-        });
-
-        Assert.Equal(1, pieces);
-    }
-
-    [Fact]
-    public async Task Running_out_of_time_while_retrying_says_what_the_tries_met()
-    {
-        var (_, error) = await StreamAsync(Client(maxRetries: 8, timeoutSeconds: 3, endpoint: ClosedPort()));
-
-        AssertOneLine(error, "timed out: no complete reply within Chat:Timeout (3 s); the last try failed: cannot connect");
-    }
-
-    private static void AssertOneLine(ChatProviderException error, string expected)
-    {
-        Assert.StartsWith("The language model (OpenAI model 'test-model' at ", error.Message);
-        Assert.True(error.Message.Contains(expected, StringComparison.Ordinal), error.Message);
-        Assert.DoesNotContain('\n', error.Message);
-        Assert.DoesNotContain(Key, error.Message);
-    }
-
-    private static async Task<(string Pieces, ChatProviderException Error)> StreamAsync(IChatClient client)
-    {
-        var pieces = "";
-        var error = await Assert.ThrowsAsync<ChatProviderException>(async () =>
-        {
-            await foreach (var update in client.GetStreamingResponseAsync(Hi)) pieces += update.Text;
-        });
-        return (pieces, error);
-    }
-
-    /// <summary>A loopback URL nothing listens on.</summary>
-    internal static Uri ClosedPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return new Uri($"http://127.0.0.1:{port}/v1");
     }
 }
