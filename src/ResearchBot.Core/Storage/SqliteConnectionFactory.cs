@@ -67,6 +67,37 @@ public sealed class SqliteConnectionFactory : IDisposable
         return c;
     }
 
+    private readonly System.Collections.Concurrent.ConcurrentBag<SqliteConnection> _readers = [];
+    private volatile bool _disposed;
+
+    /// <summary>
+    /// An open, configured connection for reads outside a transaction (search's per-query reads), returned to a small
+    /// set of idle connections when the lease is disposed, so a query does not pay for opening and configuring one.
+    /// </summary>
+    public ReadLease Read() => new(this, _readers.TryTake(out var c) ? c : Open());
+
+    private void Return(SqliteConnection c)
+    {
+        if (_disposed || _readers.Count >= 2 * Environment.ProcessorCount || c.State != System.Data.ConnectionState.Open) c.Dispose();
+        else _readers.Add(c);
+        if (_disposed) DisposeReaders();
+    }
+
+    private void DisposeReaders()
+    {
+        while (_readers.TryTake(out var c)) c.Dispose();
+    }
+
+    /// <summary>A connection leased by <see cref="Read"/>; disposing it gives it back.</summary>
+    public readonly struct ReadLease(SqliteConnectionFactory owner, SqliteConnection connection) : IDisposable
+    {
+        public SqliteConnection Connection => connection;
+
+        public SqliteCommand CreateCommand() => connection.CreateCommand();
+
+        public void Dispose() => owner.Return(connection);
+    }
+
     /// <summary><see cref="Open"/> through the driver's async API, giving up when <paramref name="cancellationToken"/> fires.</summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
@@ -124,5 +155,10 @@ public sealed class SqliteConnectionFactory : IDisposable
         cmd.ExecuteNonQuery();
     }
 
-    public void Dispose() => _keepAlive?.Dispose();
+    public void Dispose()
+    {
+        _disposed = true;
+        DisposeReaders();
+        _keepAlive?.Dispose();
+    }
 }

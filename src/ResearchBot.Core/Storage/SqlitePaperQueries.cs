@@ -122,7 +122,8 @@ internal sealed class SqlitePaperQueries(SqliteConnectionFactory connections)
     public IReadOnlyList<(int Doc, Paper Paper)> GetByDocs(IReadOnlyList<int> docs)
     {
         if (docs.Count == 0) return [];
-        using var c = connections.Open();
+        using var lease = connections.Read();
+        var c = lease.Connection;
         using var cmd = Command(c, null, $"SELECT {PaperRows.Columns} FROM papers WHERE doc IN ({string.Join(',', docs)})");
         var byDoc = PaperRows.ReadNumbered(c, cmd).ToDictionary(p => p.Doc, p => p.Paper);
         return [.. docs.Where(byDoc.ContainsKey).Select(d => (d, byDoc[d]))];

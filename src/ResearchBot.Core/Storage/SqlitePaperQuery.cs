@@ -15,7 +15,8 @@ internal sealed class SqlitePaperQuery(SqliteConnectionFactory connections)
     public IReadOnlyList<(int Doc, Paper Paper)> ByIds(IReadOnlyList<string> ids)
     {
         if (ids.Count == 0) return [];
-        using var c = connections.Open();
+        using var lease = connections.Read();
+        var c = lease.Connection;
         var found = new Dictionary<string, (int, Paper)>(StringComparer.Ordinal);
         foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(Chunk))
         {
@@ -30,7 +31,8 @@ internal sealed class SqlitePaperQuery(SqliteConnectionFactory connections)
     /// <summary>The papers matching <paramref name="filter"/>, sorted (then by document number), one page.</summary>
     public IReadOnlyList<(int Doc, Paper Paper)> Find(PaperFilter filter, IReadOnlyList<PaperSort> sort, int skip, int top)
     {
-        using var c = connections.Open();
+        using var lease = connections.Read();
+        var c = lease.Connection;
         using var cmd = c.CreateCommand();
         var (where, parameters) = SqliteFilterSql.Where(filter);
         cmd.CommandText = $"SELECT {PaperRows.Columns} FROM papers WHERE {where} ORDER BY {SqliteFilterSql.OrderBy(sort)} LIMIT $top OFFSET $skip";
@@ -43,7 +45,8 @@ internal sealed class SqlitePaperQuery(SqliteConnectionFactory connections)
     /// <summary>The document numbers of every paper matching <paramref name="filter"/>.</summary>
     public HashSet<int> Docs(PaperFilter filter)
     {
-        using var c = connections.Open();
+        using var lease = connections.Read();
+        var c = lease.Connection;
         using var cmd = c.CreateCommand();
         var (where, parameters) = SqliteFilterSql.Where(filter);
         cmd.CommandText = $"SELECT doc FROM papers WHERE {where}";
@@ -58,7 +61,8 @@ internal sealed class SqlitePaperQuery(SqliteConnectionFactory connections)
     public Dictionary<int, float[]> Vectors(IEnumerable<int> docs)
     {
         var vectors = new Dictionary<int, float[]>();
-        using var c = connections.Open();
+        using var lease = connections.Read();
+        var c = lease.Connection;
         foreach (var chunk in docs.Distinct().Chunk(Chunk))
         {
             using var cmd = c.CreateCommand();

@@ -9,7 +9,7 @@ public sealed class SqliteSearchIndexSource(SqliteConnectionFactory connections)
 {
     public long CurrentGeneration()
     {
-        using var c = connections.Open();
+        using var c = connections.Read();
         using var cmd = c.CreateCommand();
         cmd.CommandText = "SELECT value FROM meta WHERE key = 'generation'";
         return cmd.ExecuteScalar() is string s ? long.Parse(s) : 0;
@@ -69,7 +69,7 @@ public sealed class SqliteSearchIndexSource(SqliteConnectionFactory connections)
 
     public TermPostings? ReadPostings(string term)
     {
-        using var c = connections.Open();
+        using var c = connections.Read();
         using var cmd = c.CreateCommand();
         cmd.CommandText = "SELECT df, postings FROM terms WHERE term = $t";
         cmd.Parameters.AddWithValue("$t", term);
@@ -81,7 +81,7 @@ public sealed class SqliteSearchIndexSource(SqliteConnectionFactory connections)
     {
         var result = new Dictionary<int, DocumentText>(docs.Count);
         if (docs.Count == 0) return result;
-        using var c = connections.Open();
+        using var c = connections.Read();
         using var cmd = c.CreateCommand();
         cmd.CommandText = $"SELECT doc, title, abstract FROM papers WHERE doc IN ({string.Join(',', docs)})";
         using var r = cmd.ExecuteReader();

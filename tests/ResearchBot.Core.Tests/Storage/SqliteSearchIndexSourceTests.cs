@@ -1,3 +1,5 @@
+using ResearchBot.Retrieval;
+using ResearchBot.Tests.Ingestion;
 using static ResearchBot.Tests.Storage.TestPapers;
 
 namespace ResearchBot.Tests.Storage;
@@ -39,5 +41,38 @@ public class SqliteSearchIndexSourceTests
         Assert.Equal(with.TitleLength, without.TitleLength);
         Assert.Equal(with.AbstractLength, without.AbstractLength);
         Assert.Equal(with.DayNumber, without.DayNumber);
+    }
+
+    [Fact]
+    public async Task Kept_read_connections_see_what_another_process_commits_after_they_were_last_used()
+    {
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "papers.db");
+        using var reader = TestStore.OnFile(path);
+        await reader.Store.UpsertAsync([Transformers]);
+        var before = reader.IndexSource.CurrentGeneration();
+        var first = await reader.Search.SearchAsync(new SearchQuery("long document summarization"));
+        Assert.Equal(Transformers.Title, Assert.Single(first.Hits).Paper.Title);
+
+        // Another writer (as another process would be) adds a paper; the reader's idle connections must not serve an old snapshot.
+        using (var writer = TestStore.OnFile(path)) await writer.Store.UpsertAsync([Diffusion]);
+
+        Assert.True(reader.IndexSource.CurrentGeneration() > before);
+        var hits = await reader.Search.SearchAsync(new SearchQuery("diffusion image synthesis"));
+        Assert.Equal(Diffusion.Title, hits.Hits[0].Paper.Title);
+    }
+
+    [Fact]
+    public async Task A_read_lease_gives_its_connection_back_for_the_next_read_and_disposing_the_factory_closes_it()
+    {
+        using var t = TestStore.InMemory();
+        await t.Store.UpsertAsync(Corpus);
+        Microsoft.Data.Sqlite.SqliteConnection first;
+        using (var lease = t.Factory.Read()) first = lease.Connection;
+        using (var lease = t.Factory.Read()) Assert.Same(first, lease.Connection);
+
+        t.Factory.Dispose();
+
+        Assert.Equal(System.Data.ConnectionState.Closed, first.State);
     }
 }

@@ -71,13 +71,7 @@ public sealed class HybridRanker(ISearchIndexSource source, EmbedderIdentity emb
 
             var cosine = vectorQuery is null ? null : scratch.Cosine;
             var pool = Pool(s, range, lexical, max, vectorQuery, scratch.Cosine, Math.Max(options.Candidates * 10, 500));
-            if (common.Count > 0)
-                foreach (var d in pool)
-                    foreach (var (p, idf) in common)
-                    {
-                        var i = Array.BinarySearch(p.Docs, 0, p.Count, d);
-                        if (i >= 0) lexical[d] += Bm25(s, p, i, idf);
-                    }
+            if (common.Count > 0) AddCommon(s, pool, common, lexical);
             var candidates = Fuse(pool, lexical, cosine, Math.Max(top, options.Candidates));
             return Rerank(s, query, candidates, cosine, top);
         }
@@ -139,6 +133,45 @@ public sealed class HybridRanker(ISearchIndexSource source, EmbedderIdentity emb
         return max;
     }
 
+    /// <summary>
+    /// Adds the common terms' BM25F to the pool's documents: the pool in document order walks each long postings list once,
+    /// galloping ahead (the pool is a few hundred documents, the list a quarter of the store or more).
+    /// </summary>
+    private void AddCommon(SearchSnapshot s, List<int> pool, List<(TermPostings Postings, float Idf)> common, float[] lexical)
+    {
+        var docs = pool.ToArray();
+        Array.Sort(docs);
+        foreach (var (p, idf) in common)
+        {
+            var at = 0;
+            foreach (var d in docs)
+            {
+                at = Gallop(p.Docs, at, p.Count, d);
+                if (at >= p.Count) break;
+                if (p.Docs[at] == d) lexical[d] += Bm25(s, p, at, idf);
+            }
+        }
+    }
+
+    /// <summary>The first index from <paramref name="from"/> on whose document is at least <paramref name="doc"/> (<paramref name="count"/> when none is).</summary>
+    internal static int Gallop(int[] docs, int from, int count, int doc)
+    {
+        if (from >= count || docs[from] >= doc) return from;
+        var step = 1;
+        var lo = from;
+        var hi = from + 1;
+        while (hi < count && docs[hi] < doc)
+        {
+            lo = hi;
+            step <<= 1;
+            hi = from + step;
+        }
+        if (hi > count) hi = count;
+        // docs[lo] < doc, and docs[hi] >= doc or hi == count.
+        var i = Array.BinarySearch(docs, lo + 1, hi - lo - 1, doc);
+        return i >= 0 ? i : ~i;
+    }
+
     private float Bm25(SearchSnapshot s, TermPostings p, int i, float idf)
     {
         var d = p.Docs[i];
@@ -158,14 +191,14 @@ public sealed class HybridRanker(ISearchIndexSource source, EmbedderIdentity emb
         var norm = max > 0 ? 1f / max : 0f;
         var vw = (float)options.VectorWeight;
         var shortlist = vectors is null
-            ? Best(s, range, count, lexical, norm, null, 0)
-            : Best(s, range, Shortlist(count), lexical, norm, vectors, vw);
+            ? Best(s, range, count, lexical, norm, null, 0, cosine)
+            : Best(s, range, Shortlist(count), lexical, norm, vectors, vw, cosine);
         if (vectors is null) return shortlist;
+        vectors.ScoreAll(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(shortlist), cosine);
         var exact = new List<(int Doc, float Score)>(shortlist.Count);
         foreach (var d in shortlist)
         {
-            var c = cosine[d] = vectors.Score(d);
-            var score = lexical[d] * norm + vw * c;
+            var score = lexical[d] * norm + vw * cosine[d];
             if (score > 0) exact.Add((d, score));
         }
         exact.Sort((a, b) => b.Score.CompareTo(a.Score));
@@ -177,52 +210,50 @@ public sealed class HybridRanker(ISearchIndexSource source, EmbedderIdentity emb
 
     /// <summary>
     /// The <paramref name="count"/> existing documents in range with the highest normalized BM25 plus, with
-    /// <paramref name="vectors"/>, weighted estimated cosine; without vectors only documents with a positive score. In no
-    /// particular order. One pass over the corpus, written out for speed (it runs from the first query of a new process).
+    /// <paramref name="vectors"/>, weighted estimated cosine (written into <paramref name="estimates"/> first); without
+    /// vectors only documents with a positive score. In no particular order. One pass over the corpus, written out for
+    /// speed (it runs from the first query of a new process).
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static List<int> Best(SearchSnapshot s, DayRange range, int count, float[] lexical, float norm, QuantizedVectors.VectorQuery? vectors, float vw)
+    private static List<int> Best(SearchSnapshot s, DayRange range, int count, float[] lexical, float norm, QuantizedVectors.VectorQuery? vectors, float vw, float[] estimates)
     {
-        var heap = new PriorityQueue<int, float>(count + 1);
         var exists = s.Exists;
         var days = s.DayNumber;
         var open = range.IsOpen;
-        var min = vectors is null ? 0f : float.NegativeInfinity;
         var capacity = Math.Min(s.Capacity, Math.Min(exists.Length, lexical.Length));
-        for (var d = 0; d < capacity; d++)
+        // The corpus in a few parts scored at once: one query's first pass uses every core (as a Lucene searcher with an
+        // executor searches its segments concurrently); a small store is one part.
+        var parts = capacity < 50_000 ? 1 : Math.Clamp(Environment.ProcessorCount, 1, 8);
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, part =>
         {
-            if (!exists[d]) continue;
-            var x = lexical[d] * norm;
-            if (vectors is not null) x += vw * vectors.Estimate(d);
-            if (x <= min) continue;
-            if (!open && !range.Contains(days[d])) continue;
-            if (heap.Count < count)
-            {
-                heap.Enqueue(d, x);
-                if (heap.Count == count) heap.TryPeek(out _, out min);
-            }
-            else
-            {
-                heap.DequeueEnqueue(d, x);
-                heap.TryPeek(out _, out min);
-            }
-        }
-        var docs = new List<int>(heap.Count);
-        while (heap.TryDequeue(out var d, out _)) docs.Add(d);
-        return docs;
+            var start = (int)((long)capacity * part / parts);
+            var end = (int)((long)capacity * (part + 1) / parts);
+            var scores = estimates.AsSpan(start, end - start);
+            if (vectors is not null) vectors.EstimateAll(scores, start, vw);
+            else scores.Clear();
+            for (var d = start; d < end; d++)
+                estimates[d] = exists[d] && (open || range.Contains(days[d])) ? estimates[d] + lexical[d] * norm : float.NegativeInfinity;
+        });
+        // Without vectors only documents with a positive (lexical) score count.
+        return TopScores.Select(estimates.AsSpan(0, capacity), count, vectors is null ? 0f : float.NegativeInfinity);
     }
 
     private Dictionary<int, float> Fuse(List<int> pool, float[] lexical, float[]? cosine, int count)
     {
-        var max = pool.Count == 0 ? 0 : pool.Max(d => lexical[d]);
+        var max = 0f;
+        foreach (var d in pool) max = Math.Max(max, lexical[d]);
         var norm = max > 0 ? 1f / max : 0f;
         var vw = (float)options.VectorWeight;
-        return pool
-            .Select(d => (Doc: d, Score: lexical[d] * norm + (cosine is null ? 0 : vw * cosine[d])))
-            .Where(x => x.Score > 0)
-            .OrderByDescending(x => x.Score)
-            .Take(count)
-            .ToDictionary(x => x.Doc, x => x.Score);
+        var fused = new List<(int Doc, float Score)>(pool.Count);
+        foreach (var d in pool)
+        {
+            var score = lexical[d] * norm + (cosine is null ? 0 : vw * cosine[d]);
+            if (score > 0) fused.Add((d, score));
+        }
+        fused.Sort((a, b) => b.Score.CompareTo(a.Score));
+        var result = new Dictionary<int, float>(Math.Min(count, fused.Count));
+        for (var i = 0; i < fused.Count && i < count; i++) result[fused[i].Doc] = fused[i].Score;
+        return result;
     }
 
     private List<RankedDocument> Rerank(SearchSnapshot s, QueryTerms query, Dictionary<int, float> fused, float[]? cosine, int top)

@@ -97,6 +97,57 @@ public sealed class QuantizedVectors
             return _cosByDistance[Math.Min(h, _cosByDistance.Length - 1)] * norm * _queryNorm;
         }
 
+        /// <summary>
+        /// <see cref="Estimate"/> times <paramref name="weight"/> for the documents from <paramref name="start"/> on, one per
+        /// element of <paramref name="into"/>: one sequential pass over the codes (the first pass of a search over a large store).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void EstimateAll(Span<float> into, int start, float weight)
+        {
+            var count = into.Length;
+            var norms = _v._norm.AsSpan(start, count);
+            var table = _cosByDistance;
+            var scale = _queryNorm * weight;
+            if (_code.Length == 4)
+            {
+                // 256 dimensions (the offline embedder's): the query's code held in registers.
+                var codes = _v._signs.AsSpan(start * 4, count * 4);
+                ulong c0 = _code[0], c1 = _code[1], c2 = _code[2], c3 = _code[3];
+                for (var d = 0; d < count; d++)
+                {
+                    var w = codes.Slice(d * 4, 4);
+                    var h = BitOperations.PopCount(w[0] ^ c0) + BitOperations.PopCount(w[1] ^ c1)
+                        + BitOperations.PopCount(w[2] ^ c2) + BitOperations.PopCount(w[3] ^ c3);
+                    into[d] = table[h] * norms[d] * scale;
+                }
+                return;
+            }
+            for (var d = 0; d < count; d++) into[d] = norms[d] == 0 ? 0 : Estimate(start + d) * weight;
+        }
+
+        /// <summary>
+        /// <see cref="Score"/> for each of <paramref name="docs"/>, into <paramref name="into"/> at the document's number. The
+        /// vectors of the documents a few places ahead are prefetched: the shortlist is scattered over the store, so each
+        /// vector is a cache miss that would otherwise be waited for in turn.
+        /// </summary>
+        public unsafe void ScoreAll(ReadOnlySpan<int> docs, float[] into)
+        {
+            const int Ahead = 4;
+            var dims = _v.Dimensions;
+            fixed (sbyte* data = _v._data)
+            {
+                for (var i = 0; i < docs.Length; i++)
+                {
+                    if (System.Runtime.Intrinsics.X86.Sse.IsSupported && i + Ahead < docs.Length)
+                    {
+                        var next = data + (long)docs[i + Ahead] * dims;
+                        for (var line = 0; line < dims; line += 64) System.Runtime.Intrinsics.X86.Sse.Prefetch0(next + line);
+                    }
+                    into[docs[i]] = Score(docs[i]);
+                }
+            }
+        }
+
         /// <summary>The dot product with document <paramref name="doc"/> from the stored bytes (as <see cref="DotAll"/> gives it).</summary>
         public float Score(int doc)
         {

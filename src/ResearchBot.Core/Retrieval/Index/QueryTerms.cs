@@ -48,7 +48,7 @@ internal sealed class QueryTerms
                     q._exactForms.Add(forms.Count);
                     // Each unknown word costs a vocabulary scan, so only the first few are corrected (a flood of junk stays cheap).
                     if (mayCorrect && forms.Count == 1 && !s.DocumentFrequency.ContainsKey(term) && term.Length >= options.TypoMinLength && corrected++ < MaxCorrectedWords)
-                        forms.AddRange(TypoCorrector.Corrections(term, s.DocumentFrequency));
+                        forms.AddRange(s.Typos.Corrections(term));
                     foreach (var f in forms)
                     {
                         if (!q._slotsByTerm.TryGetValue(f, out var slots)) q._slotsByTerm[f] = slots = [];
@@ -70,6 +70,7 @@ internal sealed class QueryTerms
         q._idfTotal = q._slotIdf.Sum();
         q._evidenceScale = EvidenceWords * s.Idf(1);
         q._pairTotal = q._pairs.Sum(p => p.Weight);
+        q.IndexForms();
         return q;
     }
 
@@ -96,16 +97,46 @@ internal sealed class QueryTerms
         var words = new WordTokenizer(text);
         while (words.MoveNext())
         {
-            var stem = TextAnalyzer.Default.StemOrNull(words.Current);
-            if (stem is null) continue;
-            if (_slotsByTerm.TryGetValue(stem, out var slots))
-                foreach (var slot in slots)
-                {
-                    (positions[slot] ??= []).Add(pos);
-                    if (IsExactForm(slot, stem)) exact[slot] = true;
-                }
+            var hits = WordHits(words.Current);
+            if (hits is null) continue;
+            foreach (var (slot, isExact) in hits)
+            {
+                (positions[slot] ??= []).Add(pos);
+                if (isExact) exact[slot] = true;
+            }
             pos++;
         }
+    }
+
+    /// <summary>
+    /// The question slots a paper's word matches: null for a stop word, else by its stem, compared by reference with the
+    /// question's (interned) forms, since stems are interned and a question has only a handful of forms.
+    /// </summary>
+    private (int Slot, bool Exact)[]? WordHits(ReadOnlySpan<char> word)
+    {
+        // Stemming only rewrites a word's ending, so only a word whose first letter starts some question form can match:
+        // the others need no stem, just the stop-word check that decides whether they take a position.
+        var first = word[0];
+        if (first < 128 && !_formInitials[first]) return TextAnalyzer.StopWords.Contains(word) ? null : [];
+        var stem = TextAnalyzer.Default.StemOrNull(word);
+        if (stem is null) return null;
+        var forms = _formTerms;
+        for (var i = 0; i < forms.Length; i++)
+            if (ReferenceEquals(forms[i], stem)) return _formHits[i];
+        return [];
+    }
+
+    private string[] _formTerms = [];
+    private readonly bool[] _formInitials = new bool[128];
+    private (int Slot, bool Exact)[][] _formHits = [];
+
+    /// <summary>Fixes the forms <see cref="WordHits"/> compares with, once parsing is done.</summary>
+    private void IndexForms()
+    {
+        _formTerms = [.. _slotsByTerm.Keys.Select(string.Intern)];
+        foreach (var form in _formTerms)
+            if (form.Length > 0 && form[0] < 128) _formInitials[form[0]] = true;
+        _formHits = [.. _slotsByTerm.Select(kv => kv.Value.Select(slot => (slot, IsExactForm(slot, kv.Key))).ToArray())];
     }
 
     private bool IsExactForm(int slot, string stem)

@@ -13,7 +13,16 @@ public sealed class SearchSnapshot
     private readonly ISearchIndexSource _source;
     private readonly ConcurrentDictionary<string, TermPostings> _postings = new(StringComparer.Ordinal);
 
-    private SearchSnapshot(ISearchIndexSource source) => _source = source;
+    private SearchSnapshot(ISearchIndexSource source)
+    {
+        _source = source;
+        _typos = new Lazy<TypoCorrector>(() => new TypoCorrector(DocumentFrequency));
+    }
+
+    private readonly Lazy<TypoCorrector> _typos;
+
+    /// <summary>Corrections of words the index does not know, over this snapshot's vocabulary (bucketed on first use).</summary>
+    internal TypoCorrector Typos => _typos.Value;
 
     public long Generation { get; private init; }
 

@@ -1,28 +1,73 @@
 namespace ResearchBot.Retrieval.Index;
 
-/// <summary>Maps a word the index does not know to the known words one edit away (two for long words).</summary>
-internal static class TypoCorrector
+/// <summary>
+/// Maps a word the index does not know to the known words one edit away (two for long words). The vocabulary is
+/// bucketed by word length and by first and second letter once, so a correction compares the word only with known
+/// words of a near length that share its first or second letter, not with the whole vocabulary.
+/// </summary>
+internal sealed class TypoCorrector
 {
-    public static IEnumerable<string> Corrections(string term, IReadOnlyDictionary<string, int> vocabulary, int maxResults = 2)
+    private readonly IReadOnlyDictionary<string, int> _vocabulary;
+    private readonly Dictionary<(int Length, char Letter), List<string>> _byFirst = [];
+    private readonly Dictionary<(int Length, char Letter), List<string>> _bySecond = [];
+
+    public TypoCorrector(IReadOnlyDictionary<string, int> vocabulary)
     {
+        _vocabulary = vocabulary;
+        foreach (var term in vocabulary.Keys)
+        {
+            if (term.Length < 3) continue;
+            Bucket(_byFirst, (term.Length, term[0])).Add(term);
+            Bucket(_bySecond, (term.Length, term[1])).Add(term);
+        }
+    }
+
+    private static List<string> Bucket(Dictionary<(int, char), List<string>> buckets, (int, char) key) =>
+        buckets.TryGetValue(key, out var list) ? list : buckets[key] = [];
+
+    /// <summary>
+    /// Up to <paramref name="maxResults"/> known words within one edit of <paramref name="term"/> (two from eight letters
+    /// on) that share its first or second letter: fewest edits first, then the most common.
+    /// </summary>
+    public IEnumerable<string> Corrections(string term, int maxResults = 2)
+    {
+        if (term.Length < 2) return [];
         var maxEdits = term.Length >= 8 ? 2 : 1;
         var found = new List<(string Term, int Edits, int Df)>();
-        foreach (var (candidate, df) in vocabulary)
+        for (var length = Math.Max(3, term.Length - maxEdits); length <= term.Length + maxEdits; length++)
         {
-            if (Math.Abs(candidate.Length - term.Length) > maxEdits || candidate.Length < 3) continue;
-            if (candidate[0] != term[0] && (candidate.Length < 2 || term.Length < 2 || candidate[1] != term[1])) continue;
-            var edits = Distance(term, candidate, maxEdits);
-            if (edits <= maxEdits) found.Add((candidate, edits, df));
+            if (_byFirst.TryGetValue((length, term[0]), out var first))
+                foreach (var candidate in first) Consider(candidate);
+            if (_bySecond.TryGetValue((length, term[1]), out var second))
+                foreach (var candidate in second)
+                    if (candidate[0] != term[0]) Consider(candidate);
         }
-        return found.OrderBy(f => f.Edits).ThenByDescending(f => f.Df).Take(maxResults).Select(f => f.Term);
+        return found.OrderBy(f => f.Edits).ThenByDescending(f => f.Df).ThenBy(f => f.Term, StringComparer.Ordinal)
+            .Take(maxResults).Select(f => f.Term);
+
+        void Consider(string candidate)
+        {
+            var edits = Distance(term, candidate, maxEdits);
+            if (edits <= maxEdits) found.Add((candidate, edits, _vocabulary[candidate]));
+        }
     }
 
     /// <summary>Optimal string alignment distance (edits with adjacent transpositions), stopping early above <paramref name="max"/>.</summary>
     internal static int Distance(string a, string b, int max)
     {
-        var prev2 = new int[b.Length + 1];
-        var prev = new int[b.Length + 1];
-        var cur = new int[b.Length + 1];
+        if (b.Length > 256) return Math.Abs(a.Length - b.Length) > max ? max + 1 : SlowDistance(a, b, max);
+        Span<int> rows = stackalloc int[3 * (b.Length + 1)];
+        return Distance(a, b, max, rows);
+    }
+
+    private static int SlowDistance(string a, string b, int max) => Distance(a, b, max, new int[3 * (b.Length + 1)]);
+
+    private static int Distance(string a, string b, int max, Span<int> rows)
+    {
+        var width = b.Length + 1;
+        var prev2 = rows[..width];
+        var prev = rows.Slice(width, width);
+        var cur = rows.Slice(2 * width, width);
         for (var j = 0; j <= b.Length; j++) prev[j] = j;
         for (var i = 1; i <= a.Length; i++)
         {
@@ -37,7 +82,10 @@ internal static class TypoCorrector
                 rowMin = Math.Min(rowMin, v);
             }
             if (rowMin > max) return max + 1;
-            (prev2, prev, cur) = (prev, cur, prev2);
+            var spare = prev2;
+            prev2 = prev;
+            prev = cur;
+            cur = spare;
         }
         return prev[b.Length];
     }
