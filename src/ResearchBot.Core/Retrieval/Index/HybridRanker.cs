@@ -195,14 +195,16 @@ public sealed class HybridRanker(ISearchIndexSource source, EmbedderIdentity emb
             : Best(s, range, Shortlist(count), lexical, norm, vectors, vw, cosine);
         if (vectors is null) return shortlist;
         vectors.ScoreAll(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(shortlist), cosine);
-        var exact = new List<(int Doc, float Score)>(shortlist.Count);
-        foreach (var d in shortlist)
+        var exact = new float[shortlist.Count];
+        for (var i = 0; i < exact.Length; i++)
         {
-            var score = lexical[d] * norm + vw * cosine[d];
-            if (score > 0) exact.Add((d, score));
+            var d = shortlist[i];
+            exact[i] = lexical[d] * norm + vw * cosine[d];
         }
-        exact.Sort((a, b) => b.Score.CompareTo(a.Score));
-        return [.. exact.Take(count).Select(x => x.Doc)];
+        // The best by exact fused score, in no particular order (Fuse orders them); only positive scores count.
+        var best = TopScores.Select(exact, count, 0f);
+        for (var i = 0; i < best.Count; i++) best[i] = shortlist[best[i]];
+        return best;
     }
 
     /// <summary>How many documents the binary-code pass keeps for exact scoring when <paramref name="count"/> are wanted.</summary>
@@ -221,21 +223,13 @@ public sealed class HybridRanker(ISearchIndexSource source, EmbedderIdentity emb
         var days = s.DayNumber;
         var open = range.IsOpen;
         var capacity = Math.Min(s.Capacity, Math.Min(exists.Length, lexical.Length));
-        // The corpus in a few parts scored at once: one query's first pass uses every core (as a Lucene searcher with an
-        // executor searches its segments concurrently); a small store is one part.
-        var parts = capacity < 50_000 ? 1 : Math.Clamp(Environment.ProcessorCount, 1, 8);
-        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, part =>
-        {
-            var start = (int)((long)capacity * part / parts);
-            var end = (int)((long)capacity * (part + 1) / parts);
-            var scores = estimates.AsSpan(start, end - start);
-            if (vectors is not null) vectors.EstimateAll(scores, start, vw);
-            else scores.Clear();
-            for (var d = start; d < end; d++)
-                estimates[d] = exists[d] && (open || range.Contains(days[d])) ? estimates[d] + lexical[d] * norm : float.NegativeInfinity;
-        });
+        var scores = estimates.AsSpan(0, capacity);
+        if (vectors is not null) vectors.EstimateAll(scores, 0, vw);
+        else scores.Clear();
+        for (var d = 0; d < capacity; d++)
+            scores[d] = exists[d] && (open || range.Contains(days[d])) ? scores[d] + lexical[d] * norm : float.NegativeInfinity;
         // Without vectors only documents with a positive (lexical) score count.
-        return TopScores.Select(estimates.AsSpan(0, capacity), count, vectors is null ? 0f : float.NegativeInfinity);
+        return TopScores.Select(scores, count, vectors is null ? 0f : float.NegativeInfinity);
     }
 
     private Dictionary<int, float> Fuse(List<int> pool, float[] lexical, float[]? cosine, int count)
@@ -249,6 +243,11 @@ public sealed class HybridRanker(ISearchIndexSource source, EmbedderIdentity emb
         {
             var score = lexical[d] * norm + (cosine is null ? 0 : vw * cosine[d]);
             if (score > 0) fused.Add((d, score));
+        }
+        if (fused.Count > count)
+        {
+            var scores = fused.Select(f => f.Score).ToArray();
+            fused = [.. TopScores.Select(scores, count, float.NegativeInfinity).Select(i => fused[i])];
         }
         fused.Sort((a, b) => b.Score.CompareTo(a.Score));
         var result = new Dictionary<int, float>(Math.Min(count, fused.Count));
