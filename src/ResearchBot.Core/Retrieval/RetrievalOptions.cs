@@ -27,7 +27,7 @@ public sealed class RetrievalOptions
     public double CommonTermFraction { get; set; } = 0.25;
 
     /// <summary>How many fused candidates are re-ranked.</summary>
-    public int Candidates { get; set; } = 30;
+    public int Candidates { get; set; } = 50;
 
     /// <summary>Query words unknown to the index are matched to known words within one edit when at least this long.</summary>
     public int TypoMinLength { get; set; } = 5;

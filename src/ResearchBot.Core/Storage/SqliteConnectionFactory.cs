@@ -54,6 +54,9 @@ public sealed class SqliteConnectionFactory : IDisposable
     /// <summary>The file path, or "in-memory store".</summary>
     public string Description { get; }
 
+    /// <summary>True for the in-memory store (one shared cache), false for a file.</summary>
+    public bool IsInMemory => _keepAlive is not null;
+
     /// <summary>True when connections are read-only (a reader over a store that holds papers).</summary>
     public bool IsReadOnly { get; }
 

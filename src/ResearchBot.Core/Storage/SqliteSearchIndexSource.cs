@@ -5,7 +5,8 @@ using ResearchBot.Retrieval.Lexical;
 namespace ResearchBot.Storage;
 
 /// <summary>Search's view of a SQLite store: the generation counter, per-document statistics, postings, vectors and texts.</summary>
-public sealed class SqliteSearchIndexSource(SqliteConnectionFactory connections) : ISearchIndexSource
+/// <param name="parallelLoadFrom">From this many documents on, a snapshot's vectors are read on a second connection while the rest is read.</param>
+public sealed class SqliteSearchIndexSource(SqliteConnectionFactory connections, int parallelLoadFrom = 50_000) : ISearchIndexSource
 {
     public long CurrentGeneration()
     {
@@ -20,8 +21,11 @@ public sealed class SqliteSearchIndexSource(SqliteConnectionFactory connections)
         using var c = connections.Open();
         // One read transaction: every table is read as of the same commit, whatever an ingest does meanwhile.
         using var tx = c.BeginTransaction(deferred: true);
-        var generation = Convert.ToInt64(Scalar(c, "SELECT COALESCE((SELECT value FROM meta WHERE key = 'generation'), '0')"));
+        var generation = Generation(c);
         var capacity = Convert.ToInt32(Scalar(c, "SELECT COALESCE(MAX(doc), 0) + 1 FROM papers"));
+        // A large store's vectors (most of what is read) are read on a second connection meanwhile; it reads the same
+        // snapshot when it sees the same generation (no commit came in between), else they are read here afterwards.
+        var alongside = capacity >= parallelLoadFrom && !connections.IsInMemory ? Task.Run(() => VectorsAlongside(generation, capacity)) : null;
         var exists = new bool[capacity];
         var tl = new int[capacity]; var al = new int[capacity]; var day = new int[capacity];
         Array.Fill(day, int.MinValue);
@@ -43,28 +47,31 @@ public sealed class SqliteSearchIndexSource(SqliteConnectionFactory connections)
             using var r = cmd.ExecuteReader();
             while (r.Read()) df[r.GetString(0)] = r.GetInt32(1);
         }
-        QuantizedVectors? vectors = null;
-        using (var cmd = c.CreateCommand())
-        {
-            cmd.CommandText = "SELECT doc, vector FROM embeddings";
-            using var r = cmd.ExecuteReader();
-            float[] buffer = [];
-            while (r.Read())
-            {
-                var d = r.GetInt32(0);
-                var bytes = (byte[])r[1];
-                var dims = VectorCodec.Dimensions(bytes.Length);
-                if (buffer.Length != dims) buffer = new float[dims];
-                VectorCodec.Decode(bytes, buffer);
-                vectors ??= new QuantizedVectors(capacity, dims);
-                if (d < capacity && dims == vectors.Dimensions) vectors.Set(d, buffer);
-            }
-        }
+        var vectors = alongside?.GetAwaiter().GetResult() is (true, var read) ? read : ReadVectors(c, capacity);
         return new SearchIndexContents
         {
             Generation = generation, Capacity = capacity, Exists = exists, TitleLength = tl, AbstractLength = al, DayNumber = day,
             DocumentFrequency = df, Vectors = vectors, Embedder = StoredEmbedding(c, tx),
         };
+    }
+
+    private (bool SameSnapshot, QuantizedVectors? Vectors) VectorsAlongside(long generation, int capacity)
+    {
+        using var c = connections.Open();
+        using var tx = c.BeginTransaction(deferred: true);
+        if (Generation(c) != generation) return (false, null);
+        return (true, ReadVectors(c, capacity));
+    }
+
+    /// <summary>Every stored vector, decoded and quantized on a second thread while the rows are read.</summary>
+    private static QuantizedVectors? ReadVectors(SqliteConnection c, int capacity)
+    {
+        using var load = new VectorLoad(capacity);
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT doc, vector FROM embeddings";
+        using (var r = cmd.ExecuteReader())
+            while (r.Read()) load.Add(r.GetInt32(0), (byte[])r[1]);
+        return load.Complete();
     }
 
     public TermPostings? ReadPostings(string term)
@@ -91,6 +98,8 @@ public sealed class SqliteSearchIndexSource(SqliteConnectionFactory connections)
 
     /// <summary>The embedder recorded with the stored vectors.</summary>
     internal static StoredEmbedder? StoredEmbedding(SqliteConnection c, SqliteTransaction? tx = null) => SqliteEmbedderRecord.Read(c, tx);
+
+    private static long Generation(SqliteConnection c) => Convert.ToInt64(Scalar(c, "SELECT COALESCE((SELECT value FROM meta WHERE key = 'generation'), '0')"));
 
     private static object? Scalar(SqliteConnection c, string sql)
     {

@@ -75,4 +75,26 @@ public class SqliteSearchIndexSourceTests
 
         Assert.Equal(System.Data.ConnectionState.Closed, first.State);
     }
+
+    [Fact]
+    public async Task Vectors_read_on_a_second_connection_are_the_ones_read_in_the_same_transaction()
+    {
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "papers.db");
+        using var t = TestStore.OnFile(path);
+        await t.Store.UpsertAsync(Corpus);
+
+        var together = new ResearchBot.Storage.SqliteSearchIndexSource(t.Factory, parallelLoadFrom: 0).ReadContents();
+        var inOne = new ResearchBot.Storage.SqliteSearchIndexSource(t.Factory, parallelLoadFrom: int.MaxValue).ReadContents();
+
+        Assert.Equal(inOne.Generation, together.Generation);
+        Assert.NotNull(together.Vectors);
+        var query = new float[inOne.Vectors!.Dimensions];
+        query[3] = 1; query[17] = -0.5f;
+        var a = new float[inOne.Capacity];
+        var b = new float[together.Capacity];
+        inOne.Vectors.DotAll(query, a);
+        together.Vectors.DotAll(query, b);
+        Assert.Equal(a, b);
+    }
 }

@@ -33,21 +33,13 @@ public sealed class PostgresSearchIndexSource(PostgresDatabase db) : ISearchInde
         using (var cmd = new NpgsqlCommand("SELECT term, df FROM terms", c, tx))
         using (var r = cmd.ExecuteReader())
             while (r.Read()) df[r.GetString(0)] = r.GetInt32(1);
-        QuantizedVectors? vectors = null;
-        using (var cmd = new NpgsqlCommand("SELECT doc, vector FROM embeddings", c, tx))
-        using (var r = cmd.ExecuteReader())
+        QuantizedVectors? vectors;
+        using (var load = new VectorLoad(capacity))
         {
-            float[] buffer = [];
-            while (r.Read())
-            {
-                var d = r.GetInt32(0);
-                var bytes = r.GetFieldValue<byte[]>(1);
-                var dims = VectorCodec.Dimensions(bytes.Length);
-                if (buffer.Length != dims) buffer = new float[dims];
-                VectorCodec.Decode(bytes, buffer);
-                vectors ??= new QuantizedVectors(capacity, dims);
-                if (d < capacity && dims == vectors.Dimensions) vectors.Set(d, buffer);
-            }
+            using (var cmd = new NpgsqlCommand("SELECT doc, vector FROM embeddings", c, tx))
+            using (var r = cmd.ExecuteReader())
+                while (r.Read()) load.Add(r.GetInt32(0), r.GetFieldValue<byte[]>(1));
+            vectors = load.Complete();
         }
         var embedder = StoredEmbedding(c, tx);
         tx.Commit();
