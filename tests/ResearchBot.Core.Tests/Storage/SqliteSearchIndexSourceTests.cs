@@ -23,7 +23,7 @@ public class SqliteSearchIndexSourceTests
         using var t = TestStore.InMemory();
         await t.Store.UpsertAsync(Corpus);
 
-        Assert.Contains("COVERING INDEX papers_stats", Plan(t, "SELECT doc, title_len, abstract_len, date FROM papers"));
+        Assert.Contains("COVERING INDEX papers_stats", Plan(t, ResearchBot.Storage.SqliteSearchIndexSource.StatisticsQuery));
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public class SqliteSearchIndexSourceTests
 
         var without = t.IndexSource.ReadContents();
 
-        Assert.DoesNotContain("papers_stats", Plan(t, "SELECT doc, title_len, abstract_len, date FROM papers"));
+        Assert.DoesNotContain("papers_stats", Plan(t, ResearchBot.Storage.SqliteSearchIndexSource.StatisticsQuery));
         Assert.Equal(with.Exists, without.Exists);
         Assert.Equal(with.TitleLength, without.TitleLength);
         Assert.Equal(with.AbstractLength, without.AbstractLength);

@@ -109,8 +109,8 @@ internal sealed class QueryTerms
     }
 
     /// <summary>
-    /// The question slots a paper's word matches: null for a stop word, else by its stem, compared by reference with the
-    /// question's (interned) forms, since stems are interned and a question has only a handful of forms.
+    /// The question slots a paper's word matches: null for a stop word, else by its stem, compared with the question's
+    /// handful of forms in turn (stems are interned, so a match is usually found by reference).
     /// </summary>
     private (int Slot, bool Exact)[]? WordHits(ReadOnlySpan<char> word)
     {
@@ -122,7 +122,7 @@ internal sealed class QueryTerms
         if (stem is null) return null;
         var forms = _formTerms;
         for (var i = 0; i < forms.Length; i++)
-            if (ReferenceEquals(forms[i], stem)) return _formHits[i];
+            if (string.Equals(forms[i], stem)) return _formHits[i];
         return [];
     }
 
@@ -133,7 +133,7 @@ internal sealed class QueryTerms
     /// <summary>Fixes the forms <see cref="WordHits"/> compares with, once parsing is done.</summary>
     private void IndexForms()
     {
-        _formTerms = [.. _slotsByTerm.Keys.Select(string.Intern)];
+        _formTerms = [.. _slotsByTerm.Keys];
         foreach (var form in _formTerms)
             if (form.Length > 0 && form[0] < 128) _formInitials[form[0]] = true;
         _formHits = [.. _slotsByTerm.Select(kv => kv.Value.Select(slot => (slot, IsExactForm(slot, kv.Key))).ToArray())];
