@@ -224,7 +224,7 @@ public sealed class HybridRanker(ISearchIndexSource source, EmbedderIdentity emb
         var open = range.IsOpen;
         var capacity = Math.Min(s.Capacity, Math.Min(exists.Length, lexical.Length));
         var scores = estimates.AsSpan(0, capacity);
-        if (vectors is not null) vectors.EstimateAll(scores, 0, vw);
+        if (vectors is not null) vectors.EstimateAll(scores, vw);
         else scores.Clear();
         for (var d = 0; d < capacity; d++)
             scores[d] = exists[d] && (open || range.Contains(days[d])) ? scores[d] + lexical[d] * norm : float.NegativeInfinity;

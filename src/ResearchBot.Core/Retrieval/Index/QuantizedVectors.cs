@@ -98,20 +98,20 @@ public sealed class QuantizedVectors
         }
 
         /// <summary>
-        /// <see cref="Estimate"/> times <paramref name="weight"/> for the documents from <paramref name="start"/> on, one per
-        /// element of <paramref name="into"/>: one sequential pass over the codes (the first pass of a search over a large store).
+        /// <see cref="Estimate"/> times <paramref name="weight"/> for the first documents, one per element of
+        /// <paramref name="into"/>: one sequential pass over the codes (the first pass of a search over a large store).
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public void EstimateAll(Span<float> into, int start, float weight)
+        public void EstimateAll(Span<float> into, float weight)
         {
             var count = into.Length;
-            var norms = _v._norm.AsSpan(start, count);
+            var norms = _v._norm.AsSpan(0, count);
             var table = _cosByDistance;
             var scale = _queryNorm * weight;
             if (_code.Length == 4)
             {
                 // 256 dimensions (the offline embedder's): the query's code held in registers.
-                var codes = _v._signs.AsSpan(start * 4, count * 4);
+                var codes = _v._signs.AsSpan(0, count * 4);
                 ulong c0 = _code[0], c1 = _code[1], c2 = _code[2], c3 = _code[3];
                 for (var d = 0; d < count; d++)
                 {
@@ -122,7 +122,7 @@ public sealed class QuantizedVectors
                 }
                 return;
             }
-            for (var d = 0; d < count; d++) into[d] = norms[d] == 0 ? 0 : Estimate(start + d) * weight;
+            for (var d = 0; d < count; d++) into[d] = norms[d] == 0 ? 0 : Estimate(d) * weight;
         }
 
         /// <summary>
