@@ -49,6 +49,7 @@ public sealed class HybridRanker(ISearchIndexSource source, EmbedderIdentity emb
         // only for the candidates that survive the first pass, which is where they can still change the order.
         var rare = new List<(TermPostings Postings, float Idf)>();
         var common = new List<(TermPostings Postings, float Idf)>();
+        s.Preload(query.Weighted.Select(w => w.Term));
         foreach (var (term, weight) in query.Weighted)
         {
             var p = s.Postings(term);

@@ -68,6 +68,21 @@ public sealed class SearchSnapshot
         return _postings.GetOrAdd(term, t => _source.ReadPostings(t) is { } p ? KnownDocuments(p) : new TermPostings(1));
     }
 
+    /// <summary>
+    /// Reads the postings of the given terms that are not cached yet, several at once (each read and decode is independent,
+    /// so a fresh process's first questions use every core rather than one).
+    /// </summary>
+    public void Preload(IEnumerable<string> terms)
+    {
+        var missing = terms.Where(t => DocumentFrequency.ContainsKey(t) && !_postings.ContainsKey(t)).Distinct(StringComparer.Ordinal).ToList();
+        if (missing.Count < 2)
+        {
+            foreach (var t in missing) Postings(t);
+            return;
+        }
+        Parallel.ForEach(missing, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, t => Postings(t));
+    }
+
     /// <summary>Postings are read from the live store, which may have moved on since this snapshot: keep only its documents.</summary>
     private TermPostings KnownDocuments(TermPostings p)
     {
