@@ -195,7 +195,7 @@ public sealed class HybridRanker(ISearchIndexSource source, EmbedderIdentity emb
             ? Best(s, range, count, lexical, norm, null, 0, cosine)
             : Best(s, range, Shortlist(count), lexical, norm, vectors, vw, cosine);
         if (vectors is null) return shortlist;
-        vectors.ScoreAll(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(shortlist), cosine);
+        foreach (var d in shortlist) cosine[d] = vectors.Score(d);
         var exact = new float[shortlist.Count];
         for (var i = 0; i < exact.Length; i++)
         {

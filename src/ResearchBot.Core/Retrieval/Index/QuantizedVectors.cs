@@ -125,29 +125,6 @@ public sealed class QuantizedVectors
             for (var d = 0; d < count; d++) into[d] = norms[d] == 0 ? 0 : Estimate(d) * weight;
         }
 
-        /// <summary>
-        /// <see cref="Score"/> for each of <paramref name="docs"/>, into <paramref name="into"/> at the document's number. The
-        /// vectors of the documents a few places ahead are prefetched: the shortlist is scattered over the store, so each
-        /// vector is a cache miss that would otherwise be waited for in turn.
-        /// </summary>
-        public unsafe void ScoreAll(ReadOnlySpan<int> docs, float[] into)
-        {
-            const int Ahead = 4;
-            var dims = _v.Dimensions;
-            fixed (sbyte* data = _v._data)
-            {
-                for (var i = 0; i < docs.Length; i++)
-                {
-                    if (System.Runtime.Intrinsics.X86.Sse.IsSupported && i + Ahead < docs.Length)
-                    {
-                        var next = data + (long)docs[i + Ahead] * dims;
-                        for (var line = 0; line < dims; line += 64) System.Runtime.Intrinsics.X86.Sse.Prefetch0(next + line);
-                    }
-                    into[docs[i]] = Score(docs[i]);
-                }
-            }
-        }
-
         /// <summary>The dot product with document <paramref name="doc"/> from the stored bytes (as <see cref="DotAll"/> gives it).</summary>
         public float Score(int doc)
         {
