@@ -213,9 +213,9 @@ public sealed class HybridRanker(ISearchIndexSource source, EmbedderIdentity emb
 
     /// <summary>
     /// The <paramref name="count"/> existing documents in range with the highest normalized BM25 plus, with
-    /// <paramref name="vectors"/>, weighted estimated cosine (written into <paramref name="estimates"/> first); without
-    /// vectors only documents with a positive score. In no particular order. One pass over the corpus, written out for
-    /// speed (it runs from the first query of a new process).
+    /// <paramref name="vectors"/>, weighted estimated cosine; without vectors only documents with a positive score. In no
+    /// particular order. Every document's score is written into <paramref name="estimates"/> (a reused scratch array;
+    /// documents out of range or deleted get negative infinity) and <see cref="TopScores"/> picks the best.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static List<int> Best(SearchSnapshot s, DayRange range, int count, float[] lexical, float norm, QuantizedVectors.VectorQuery? vectors, float vw, float[] estimates)

@@ -1,9 +1,9 @@
 namespace ResearchBot.Retrieval.Index;
 
 /// <summary>
-/// Selects the positions of the highest scores in a corpus-sized array in two linear passes (a histogram of the
-/// scores, then the positions at or above the bucket that holds the cut), instead of pushing a hundred thousand
-/// scores through a heap.
+/// Selects the positions of the highest scores in an array with a few linear passes instead of a heap: for a small share
+/// of a large array, a sampled bar first narrows the candidates; the exact choice is a histogram of the scores, then the
+/// positions above the bucket that holds the cut and the best of that bucket.
 /// </summary>
 internal static class TopScores
 {
