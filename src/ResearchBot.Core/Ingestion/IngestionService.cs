@@ -7,8 +7,10 @@ namespace ResearchBot.Ingestion;
 
 /// <summary>
 /// Ingests files, folders, standard input and the online sources <c>hf</c> and <c>arxiv</c>: each source is read once,
-/// parsed, held to <see cref="PaperFieldLimits"/> and stored on its own (one upsert into the papers' VectorData collection
-/// per source, merging as <see cref="IPaperRecordMerge"/> does), so a bad source is reported and never affects the others.
+/// parsed, held to <see cref="PaperFieldLimits"/> and stored on its own (upserts into the papers' VectorData collection,
+/// merging as <see cref="IPaperRecordMerge"/> does), so a bad source is reported and never affects the others. A JSON Lines
+/// source is stored in batches of at most <see cref="BatchPapers"/> papers as it is read, each batch one upsert: a file of a
+/// million papers is ingested in bounded memory, and a failure part-way keeps the batches stored before it.
 /// </summary>
 public sealed class IngestionService(
     PaperFileReader files,
@@ -17,6 +19,12 @@ public sealed class IngestionService(
     VectorStoreCollection<string, PaperRecord> papers,
     TimeProvider time) : IIngestionService
 {
+    /// <summary>The default <see cref="BatchPapers"/>.</summary>
+    public const int DefaultBatchPapers = 50_000;
+
+    /// <summary>At most this many papers of one source are held and upserted at a time.</summary>
+    public int BatchPapers { get; init; } = DefaultBatchPapers;
+
     public async Task<IngestReport> IngestAsync(IngestRequest request, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -30,14 +38,24 @@ public sealed class IngestionService(
                 tally.Warnings.Add(new IngestFailure(target.Name, target.Reason ?? "skipped"));
                 continue;
             }
-            var read = await TryLoadAsync(target, request, n => progress?.Report(new IngestProgress(target.Name, tally.Parsed + n, null)), tally, cancellationToken).ConfigureAwait(false);
-            if (read is null) continue;
-            tally.Parsed += read.Papers.Count;
-            progress?.Report(new IngestProgress(target.Name, tally.Parsed, null));
-            var kept = PaperFieldLimits.Apply(read.Papers, out var notes);
-            foreach (var note in notes) tally.Warnings.Add(new IngestFailure(target.Name, note));
-            if (kept.Count > 0) tally.Add(await UpsertAsync([.. kept.Select(PaperRecord.From)], cancellationToken).ConfigureAwait(false));
-            if (read.Problem is { } problem) tally.Failures.Add(new IngestFailure(target.Name, problem));
+            var parsedBefore = tally.Parsed;
+            var parts = LoadAsync(target, request, n => progress?.Report(new IngestProgress(target.Name, parsedBefore + n, null)), cancellationToken)
+                .GetAsyncEnumerator(cancellationToken);
+            var limits = new PaperFieldLimits.Tally();
+            await using (parts.ConfigureAwait(false))
+            {
+                // Reading fails for the source alone (reported, the other sources go on); a failing store write is not caught here.
+                while (await TryNextAsync(parts, target, tally).ConfigureAwait(false))
+                {
+                    var read = parts.Current;
+                    tally.Parsed += read.Papers.Count;
+                    progress?.Report(new IngestProgress(target.Name, tally.Parsed, null));
+                    var kept = PaperFieldLimits.Apply(read.Papers, limits);
+                    if (kept.Count > 0) tally.Add(await UpsertAsync([.. kept.Select(PaperRecord.From)], cancellationToken).ConfigureAwait(false));
+                    if (read.Problem is { } problem) tally.Failures.Add(new IngestFailure(target.Name, problem));
+                }
+            }
+            foreach (var note in limits.Notes()) tally.Warnings.Add(new IngestFailure(target.Name, note));
         }
         return new IngestReport(tally.Parsed, tally.Added, tally.Updated, tally.Unchanged, tally.Failures, time.GetElapsedTime(started))
         {
@@ -58,12 +76,12 @@ public sealed class IngestionService(
         return new UpsertResult(records.Select(r => r.Id).Distinct().Count() - existing, existing, 0);
     }
 
-    /// <summary>Reads one source; null (with a failure or warning in the tally) when it gave nothing usable.</summary>
-    private async Task<PaperSourceRead?> TryLoadAsync(IngestTarget target, IngestRequest request, Action<int> onProgress, IngestTally tally, CancellationToken cancellationToken)
+    /// <summary>The next part of a source; false (with a failure or warning in the tally) at its end or when it cannot be read on.</summary>
+    private static async Task<bool> TryNextAsync(IAsyncEnumerator<PaperSourceRead> parts, IngestTarget target, IngestTally tally)
     {
         try
         {
-            return await LoadAsync(target, request, onProgress, cancellationToken).ConfigureAwait(false);
+            return await parts.MoveNextAsync().ConfigureAwait(false);
         }
         catch (NotARegularFileException ex)
         {
@@ -82,10 +100,11 @@ public sealed class IngestionService(
             // Content no parser foresaw: the source is reported as unreadable, and the other sources still go in.
             tally.Failures.Add(new IngestFailure(target.Name, "cannot be parsed: " + ex.Message));
         }
-        return null;
+        return false;
     }
 
-    private async Task<PaperSourceRead> LoadAsync(IngestTarget target, IngestRequest request, Action<int> onProgress, CancellationToken cancellationToken)
+    private async IAsyncEnumerable<PaperSourceRead> LoadAsync(IngestTarget target, IngestRequest request, Action<int> onProgress,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
         var context = new ParseContext(target.Name, request.Date, today);
@@ -94,19 +113,25 @@ public sealed class IngestionService(
             case IngestTargetKind.File or IngestTargetKind.FolderFile:
                 await using (var stream = SourceOpener.Open(target.Name, mustBeRegularFile: target.Kind == IngestTargetKind.FolderFile))
                 {
-                    return await files.ReadAsync(stream, context, onProgress, cancellationToken).ConfigureAwait(false);
+                    await foreach (var part in files.ReadBatchesAsync(stream, context, BatchPapers, onProgress, cancellationToken).ConfigureAwait(false))
+                        yield return part;
                 }
+                yield break;
             case IngestTargetKind.StandardInput:
                 if (request.StandardInput is null) throw new PaperFormatException("standard input is not available here");
                 await using (var stream = request.StandardInput())
                 {
-                    return await files.ReadAsync(stream, context, onProgress, cancellationToken).ConfigureAwait(false);
+                    await foreach (var part in files.ReadBatchesAsync(stream, context, BatchPapers, onProgress, cancellationToken).ConfigureAwait(false))
+                        yield return part;
                 }
+                yield break;
             case IngestTargetKind.HuggingFace:
-                return Whole(await huggingFace.GetDailyPapersAsync(request.Date ?? today, cancellationToken).ConfigureAwait(false));
+                yield return Whole(await huggingFace.GetDailyPapersAsync(request.Date ?? today, cancellationToken).ConfigureAwait(false));
+                yield break;
             case IngestTargetKind.Arxiv:
                 if (string.IsNullOrWhiteSpace(request.ArxivQuery)) throw new PaperSourceException("arxiv needs a search query (--query), e.g. cat:cs.CL");
-                return Whole(await arxiv.SearchAsync(request.ArxivQuery, request.ArxivMax, request.Date, cancellationToken).ConfigureAwait(false));
+                yield return Whole(await arxiv.SearchAsync(request.ArxivQuery, request.ArxivMax, request.Date, cancellationToken).ConfigureAwait(false));
+                yield break;
             case IngestTargetKind.EmptyFolder:
                 throw new PaperFormatException("folder has no files");
             default:

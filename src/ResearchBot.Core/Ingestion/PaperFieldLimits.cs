@@ -25,12 +25,23 @@ public static class PaperFieldLimits
     public static IReadOnlyList<Paper> Apply(IReadOnlyList<Paper> papers, out IReadOnlyList<string> notes)
     {
         var tally = new Tally();
+        var kept = Apply(papers, tally);
+        notes = tally.Notes();
+        return kept;
+    }
+
+    /// <summary>
+    /// The papers held to the limits, counting the changes in <paramref name="tally"/>: a source read in batches gets one
+    /// note a kind of change for all its batches (<see cref="Tally.Notes"/>).
+    /// </summary>
+    public static IReadOnlyList<Paper> Apply(IReadOnlyList<Paper> papers, Tally tally)
+    {
+        ArgumentNullException.ThrowIfNull(tally);
         var kept = new List<Paper>(papers.Count);
         foreach (var paper in papers)
         {
             if (Apply(paper, tally) is { } limited) kept.Add(limited);
         }
-        notes = tally.Notes();
         return kept;
     }
 
@@ -113,10 +124,12 @@ public static class PaperFieldLimits
         return text[..end].TrimEnd() + "…";
     }
 
-    private sealed class Tally
+    /// <summary>The changes made to one source's papers, counted by kind.</summary>
+    public sealed class Tally
     {
-        public int Titles, Abstracts, AiSummaries, AuthorLists, AuthorNames, KeywordLists, Keywords, Ids, Urls, Controls, Untitled;
+        internal int Titles, Abstracts, AiSummaries, AuthorLists, AuthorNames, KeywordLists, Keywords, Ids, Urls, Controls, Untitled;
 
+        /// <summary>One note a kind of change (empty when nothing changed).</summary>
         public IReadOnlyList<string> Notes()
         {
             var cut = new List<string>();

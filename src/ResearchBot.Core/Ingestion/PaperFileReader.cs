@@ -31,10 +31,34 @@ public sealed class PaperFileReader(PaperFormatDetector detector, JsonLinesParse
     /// Reads a source from its current position to its end (it need not seek). Throws <see cref="PaperFormatException"/> when
     /// the whole source is unusable; rejected rows of JSON Lines come back in <see cref="PaperSourceRead.Problem"/> with the good rows.
     /// </summary>
-    public Task<PaperSourceRead> ReadAsync(Stream stream, ParseContext context, Action<int>? onProgress = null, CancellationToken cancellationToken = default) =>
-        ReadAsync(stream, context, onProgress, decompressed: false, cancellationToken);
+    public async Task<PaperSourceRead> ReadAsync(Stream stream, ParseContext context, Action<int>? onProgress = null, CancellationToken cancellationToken = default)
+    {
+        var papers = new List<Paper>();
+        string? problem = null;
+        await foreach (var part in ReadBatchesAsync(stream, context, int.MaxValue, onProgress, cancellationToken).ConfigureAwait(false))
+        {
+            papers.AddRange(part.Papers);
+            problem = part.Problem;
+        }
+        return new PaperSourceRead(papers, problem);
+    }
 
-    private async Task<PaperSourceRead> ReadAsync(Stream stream, ParseContext context, Action<int>? onProgress, bool decompressed, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads a source like <see cref="ReadAsync(Stream, ParseContext, Action{int}?, CancellationToken)"/>, handing its papers
+    /// over as they are read, at most <paramref name="batchSize"/> at a time: JSON Lines of any length are read in bounded
+    /// memory, other formats (at most <see cref="MaxDocumentBytes"/>) come as one part. The last part (possibly empty)
+    /// carries the rejected rows' report. A failure part-way throws after the parts before it were handed over.
+    /// </summary>
+    public async IAsyncEnumerable<PaperSourceRead> ReadBatchesAsync(Stream stream, ParseContext context, int batchSize, Action<int>? onProgress = null,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        await foreach (var part in ReadBatchesAsync(stream, context, batchSize, onProgress, decompressed: false, cancellationToken).ConfigureAwait(false))
+            yield return part;
+    }
+
+    private async IAsyncEnumerable<PaperSourceRead> ReadBatchesAsync(Stream stream, ParseContext context, int batchSize, Action<int>? onProgress, bool decompressed,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var head = await ReadUpToAsync(stream, HeadLength, cancellationToken).ConfigureAwait(false);
         var (encoding, bomLength) = SourceEncoding.Sniff(head.Span);
@@ -46,46 +70,71 @@ public sealed class PaperFileReader(PaperFormatDetector detector, JsonLinesParse
             case SourceEncodingKind.Gzip:
                 await using (var gzip = new GZipStream(whole, CompressionMode.Decompress))
                 {
-                    try
+                    var parts = ReadBatchesAsync(gzip, context, batchSize, onProgress, decompressed: true, cancellationToken).GetAsyncEnumerator(cancellationToken);
+                    await using (parts.ConfigureAwait(false))
                     {
-                        return await ReadAsync(gzip, context, onProgress, decompressed: true, cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (InvalidDataException)
-                    {
-                        throw new PaperFormatException("broken gzip data");
+                        while (await NextAsync(parts).ConfigureAwait(false)) yield return parts.Current;
                     }
                 }
+                yield break;
             case SourceEncodingKind.Utf8:
                 var parser = detector.Detect(LenientUtf8.GetString(head.Span[bomLength..]));
-                if (parser is JsonLinesParser) return ReadJsonLines(whole, context, onProgress, cancellationToken);
+                if (parser is JsonLinesParser)
+                {
+                    foreach (var part in ReadJsonLines(whole, context, batchSize, onProgress, cancellationToken)) yield return part;
+                    yield break;
+                }
                 var bytes = await ReadDocumentAsync(whole, cancellationToken).ConfigureAwait(false);
-                return new PaperSourceRead(parser.Parse(SourceEncoding.DecodeUtf8(bytes.AsSpan(bomLength)), context), null);
+                yield return new PaperSourceRead(parser.Parse(SourceEncoding.DecodeUtf8(bytes.AsSpan(bomLength)), context), null);
+                yield break;
             default:
                 var wide = await ReadDocumentAsync(whole, cancellationToken).ConfigureAwait(false);
                 var text = SourceEncoding.DecodeWide(encoding, wide.AsSpan(bomLength));
                 var wideParser = detector.Detect(text);
-                if (wideParser is not JsonLinesParser) return new PaperSourceRead(wideParser.Parse(text, context), null);
+                if (wideParser is not JsonLinesParser)
+                {
+                    yield return new PaperSourceRead(wideParser.Parse(text, context), null);
+                    yield break;
+                }
                 using (var utf8 = new MemoryStream(Encoding.UTF8.GetBytes(text), writable: false))
                 {
-                    return ReadJsonLines(utf8, context, onProgress, cancellationToken);
+                    foreach (var part in ReadJsonLines(utf8, context, batchSize, onProgress, cancellationToken)) yield return part;
                 }
+                yield break;
         }
     }
 
-    private PaperSourceRead ReadJsonLines(Stream stream, ParseContext context, Action<int>? onProgress, CancellationToken cancellationToken)
+    /// <summary>The next part of a gzip source; broken gzip data becomes a <see cref="PaperFormatException"/>.</summary>
+    private static async Task<bool> NextAsync(IAsyncEnumerator<PaperSourceRead> parts)
+    {
+        try
+        {
+            return await parts.MoveNextAsync().ConfigureAwait(false);
+        }
+        catch (InvalidDataException)
+        {
+            throw new PaperFormatException("broken gzip data");
+        }
+    }
+
+    private IEnumerable<PaperSourceRead> ReadJsonLines(Stream stream, ParseContext context, int batchSize, Action<int>? onProgress, CancellationToken cancellationToken)
     {
         var rejections = new LineRejections();
         var papers = new List<Paper>();
+        var read = 0;
         foreach (var paper in jsonLines.ReadLines(stream, context, rejections))
         {
             papers.Add(paper);
-            if (papers.Count % ProgressEvery == 0)
+            if (++read % ProgressEvery == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                onProgress?.Invoke(papers.Count);
+                onProgress?.Invoke(read);
             }
+            if (papers.Count < batchSize) continue;
+            yield return new PaperSourceRead(papers, null);
+            papers = [];
         }
-        return new PaperSourceRead(papers, rejections.Summary());
+        yield return new PaperSourceRead(papers, rejections.Summary());
     }
 
     /// <summary>The whole source, refused past <see cref="MaxDocumentBytes"/>.</summary>

@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 
 namespace ResearchBot.Storage;
 
-/// <summary>The store's tables: papers, listings, an FTS5 title index, the lexical index and the embeddings.</summary>
+/// <summary>The store's tables: papers, listings, an FTS5 title index, the lexical index (terms and their appended segments) and the embeddings.</summary>
 internal static class SqliteSchema
 {
     public const int Version = 1;
@@ -38,6 +38,9 @@ internal static class SqliteSchema
         CREATE INDEX IF NOT EXISTS listings_day ON listings(day, position);
         CREATE VIRTUAL TABLE IF NOT EXISTS titles_fts USING fts5(title, content='papers', content_rowid='doc', tokenize='porter unicode61');
         CREATE TABLE IF NOT EXISTS terms(term TEXT PRIMARY KEY, df INTEGER NOT NULL, postings BLOB NOT NULL) WITHOUT ROWID;
+        -- Postings appended to a term since its row in terms was written: documents newer than all before (SqliteTermRows).
+        CREATE TABLE IF NOT EXISTS term_segments(term TEXT NOT NULL, seg INTEGER NOT NULL, df INTEGER NOT NULL, postings BLOB NOT NULL,
+            PRIMARY KEY(term, seg)) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS embeddings(doc INTEGER PRIMARY KEY, vector BLOB NOT NULL);
         """;
 

@@ -41,13 +41,8 @@ public sealed class SqliteSearchIndexSource(SqliteConnectionFactory connections,
                 exists[d] = true; tl[d] = (int)(lengths >> 32); al[d] = (int)(lengths & 0xFFFFFFFF); day[d] = r.GetInt32(2);
             }
         }
-        var df = new Dictionary<string, int>(StringComparer.Ordinal);
-        using (var cmd = c.CreateCommand())
-        {
-            cmd.CommandText = "SELECT term, df FROM terms";
-            using var r = cmd.ExecuteReader();
-            while (r.Read()) df[r.GetString(0)] = r.GetInt32(1);
-        }
+        _segments = SqliteTermRows.HasSegments(c, tx);
+        var df = SqliteTermRows.DocumentFrequencies(c, tx, _segments);
         var vectors = alongside?.GetAwaiter().GetResult() is (true, var read) ? read : ReadVectors(c, capacity);
         return new SearchIndexContents
         {
@@ -92,12 +87,15 @@ public sealed class SqliteSearchIndexSource(SqliteConnectionFactory connections,
     public TermPostings? ReadPostings(string term)
     {
         using var c = connections.Read();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT df, postings FROM terms WHERE term = $t";
-        cmd.Parameters.AddWithValue("$t", term);
-        using var r = cmd.ExecuteReader();
-        return r.Read() ? TermPostings.Decode((byte[])r[1], r.GetInt32(0)) : null;
+        using var cmd = SqliteTermRows.ReadCommand(c.Connection, null, _segments);
+        return SqliteTermRows.Read(cmd, term);
     }
+
+    /// <summary>
+    /// False only for a store written before postings segments existed and opened read-only (nothing could add the table);
+    /// checked again by every <see cref="ReadContents"/>, so a writer adding the table meanwhile is followed.
+    /// </summary>
+    private volatile bool _segments = true;
 
     public IReadOnlyDictionary<int, DocumentText> ReadTexts(IReadOnlyCollection<int> docs)
     {

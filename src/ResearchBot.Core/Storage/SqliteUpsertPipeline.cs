@@ -23,6 +23,8 @@ internal sealed class SqliteUpsertPipeline(SqliteConnectionFactory connections, 
         var stored = SqliteEmbedderRecord.Check(c, tx, identity);
         GivenVectors.Check(write.Vectors, dims ?? stored?.Dimensions);
 
+        // Papers new to the store are numbered from here on, after every stored one: their postings can be appended.
+        var firstNewDocument = SqliteMeta.NextDocument(c, tx);
         var plan = SqliteUpsertPlanner.Plan(c, tx, incoming, write.ExactKeys);
         var writer = new PaperWriter(c, tx);
         var removed = new List<(int, DocumentTerms)>();
@@ -73,7 +75,7 @@ internal sealed class SqliteUpsertPipeline(SqliteConnectionFactory connections, 
         {
             writer.Dispose();
         }
-        if (removed.Count > 0 || added.Count > 0) SqliteLexicalIndexWriter.Apply(c, tx, removed, added);
+        if (removed.Count > 0 || added.Count > 0) SqliteLexicalIndexWriter.Apply(c, tx, removed, added, firstNewDocument);
         if (addedCount + updatedCount + vectorsOnly > 0)
         {
             SqliteEmbedderRecord.RecordAfterUpsert(c, tx, stored, model, dims);

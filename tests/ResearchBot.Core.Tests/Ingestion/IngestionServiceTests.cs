@@ -190,4 +190,61 @@ public class IngestionServiceTests
         Assert.Equal([10_000, 20_000, 25_000], progress.Reports.Select(r => r.PapersSoFar));
         Assert.Single(store.UpsertCalls);
     }
+
+    /// <summary>The app's ingestion over a fake store, reading JSON Lines <paramref name="batchPapers"/> papers at a time.</summary>
+    private static IngestionService Batched(ServiceProvider services, int batchPapers) =>
+        new(services.GetRequiredService<PaperFileReader>(), services.GetRequiredService<HuggingFaceDailyClient>(), services.GetRequiredService<ArxivClient>(),
+            services.GetRequiredService<Microsoft.Extensions.VectorData.VectorStoreCollection<string, ResearchBot.Storage.PaperRecord>>(), TimeProvider.System)
+        {
+            BatchPapers = batchPapers,
+        };
+
+    private static string JsonLine(int i, string? title = null) =>
+        System.Text.Json.JsonSerializer.Serialize(new { id = $"syn.{i:D6}", title = title ?? $"Synthetic paper {i}", @abstract = $"About topic {i % 97}." }) + "\n";
+
+    [Fact]
+    public async Task A_jsonl_file_larger_than_a_batch_is_stored_batch_by_batch_with_one_note_per_kind()
+    {
+        using var folder = new TempFolder();
+        var longTitle = "Long " + string.Join(' ', Enumerable.Repeat("words", 150));
+        var file = folder.Write("big.jsonl", string.Concat(Enumerable.Range(0, 25).Select(i => JsonLine(i, i is 3 or 17 ? $"{i} {longTitle}" : null))) + "{not json\n");
+        var store = new FakePaperStore();
+        await using var services = IngestionTestServices.Build(Unused, store);
+
+        var report = await Batched(services, 10).IngestAsync(new IngestRequest([file]));
+
+        Assert.Equal([10, 10, 5], store.UpsertCalls.Select(c => c.Count));
+        Assert.Equal((25, 25), (report.Parsed, report.Added));
+        Assert.Equal(25, store.Papers.Count);
+        var note = Assert.Single(report.Warnings);
+        Assert.Contains("2 titles over 500 characters", note.Reason);
+        var rejected = Assert.Single(report.Failures);
+        Assert.Contains("line 26", rejected.Reason);
+    }
+
+    [Fact]
+    public async Task A_source_that_breaks_part_way_keeps_the_batches_read_before_and_the_other_sources_go_in()
+    {
+        using var folder = new TempFolder();
+        var text = string.Concat(Enumerable.Range(0, 40_000).Select(i => JsonLine(i)));
+        using var gz = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(gz, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+            gzip.Write(System.Text.Encoding.UTF8.GetBytes(text));
+        var bytes = gz.ToArray();
+        for (var i = bytes.Length * 3 / 4; i < bytes.Length * 3 / 4 + 64; i++) bytes[i] ^= 0x5A; // damage the last quarter
+        var broken = Path.Combine(folder.Path, "broken.jsonl.gz");
+        File.WriteAllBytes(broken, bytes);
+        var good = folder.Write("good.jsonl", JsonLine(90_001) + JsonLine(90_002));
+        var store = new FakePaperStore();
+        await using var services = IngestionTestServices.Build(Unused, store);
+
+        var report = await Batched(services, 5_000).IngestAsync(new IngestRequest([broken, good]));
+
+        var failure = Assert.Single(report.Failures);
+        Assert.Equal(broken, failure.Source);
+        Assert.Contains("gzip", failure.Reason);
+        Assert.InRange(store.Papers.Count, 5_000 + 2, 40_000 - 1);
+        Assert.Equal(2, store.UpsertCalls[^1].Count);
+        Assert.All(store.UpsertCalls.SkipLast(1), c => Assert.Equal(5_000, c.Count));
+    }
 }

@@ -54,7 +54,7 @@ internal sealed class TestStore : IDisposable
     {
         using var c = Factory.Open();
         var sb = new System.Text.StringBuilder();
-        foreach (var (table, order) in new[] { ("meta", "key"), ("papers", "doc"), ("listings", "doc, day, source"), ("terms", "term"), ("embeddings", "doc") })
+        foreach (var (table, order) in new[] { ("meta", "key"), ("papers", "doc"), ("listings", "doc, day, source"), ("terms", "term"), ("term_segments", "term, seg"), ("embeddings", "doc") })
         {
             using var cmd = c.CreateCommand();
             cmd.CommandText = $"SELECT * FROM {table} ORDER BY {order}";

@@ -53,6 +53,13 @@ public sealed class TermPostings
         Count += other.Count;
     }
 
+    /// <summary>Makes room for <paramref name="capacity"/> entries in all (before appending several lists whose sizes are known).</summary>
+    public void Reserve(int capacity)
+    {
+        if (capacity <= Docs.Length) return;
+        Array.Resize(ref Docs, capacity); Array.Resize(ref TitleTf, capacity); Array.Resize(ref AbstractTf, capacity);
+    }
+
     /// <summary>Appends a document (must be greater than the last one).</summary>
     public void Append(int doc, int titleTf, int abstractTf)
     {
@@ -83,19 +90,30 @@ public sealed class TermPostings
     }
 
     /// <summary>Reads what <see cref="Encode"/> wrote; <paramref name="count"/> (the document frequency) sizes the arrays once.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static TermPostings Decode(ReadOnlySpan<byte> data, int count)
     {
         var p = new TermPostings(count);
-        var docs = p.Docs; var titles = p.TitleTf; var abstracts = p.AbstractTf;
-        int pos = 0, doc = 0, n = 0;
+        p.AppendEncoded(data);
+        return p;
+    }
+
+    /// <summary>
+    /// Appends what <see cref="Encode"/> wrote for documents after this list's last one: a term's postings stored as
+    /// segments (each encoded on its own) are read into one list, segment after segment.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public void AppendEncoded(ReadOnlySpan<byte> data)
+    {
+        var docs = Docs; var titles = TitleTf; var abstracts = AbstractTf;
+        int pos = 0, doc = 0, n = Count;
         while (pos < data.Length)
         {
             if (n == docs.Length)
             {
-                p.Count = n;
-                p.Append(0, 0, 0); // grows the arrays (a count that was too small)
-                docs = p.Docs; titles = p.TitleTf; abstracts = p.AbstractTf;
+                Count = n;
+                Append(0, 0, 0); // grows the arrays (a count that was too small)
+                Count = n;
+                docs = Docs; titles = TitleTf; abstracts = AbstractTf;
             }
             // Gaps and frequencies are almost always one byte: read that case inline.
             var b = data[pos++];
@@ -109,8 +127,7 @@ public sealed class TermPostings
             abstracts[n] = (ushort)Math.Min(a, ushort.MaxValue);
             n++;
         }
-        p.Count = n;
-        return p;
+        Count = n;
     }
 
     /// <summary>The rest of a varint whose first byte <paramref name="first"/> (with its continuation bit) was read.</summary>

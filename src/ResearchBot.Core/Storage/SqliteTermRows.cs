@@ -1,0 +1,81 @@
+using Microsoft.Data.Sqlite;
+using ResearchBot.Retrieval.Lexical;
+
+namespace ResearchBot.Storage;
+
+/// <summary>
+/// How a term's postings are stored: its row in <c>terms</c> and the segments appended since in <c>term_segments</c>
+/// (postings of documents newer than every document before them, each segment encoded on its own), read back as one
+/// list. An ingest appends a segment per term instead of rewriting the term's whole list, so a large ingest in batches
+/// (or a daily one into a large store) writes what it adds, not everything before it.
+/// </summary>
+internal static class SqliteTermRows
+{
+    /// <summary>The base row first, then the segments in the order they were appended.</summary>
+    private const string Query =
+        "SELECT -1, df, postings FROM terms WHERE term = $t UNION ALL SELECT seg, df, postings FROM term_segments WHERE term = $t ORDER BY 1";
+
+    /// <summary>The same without segments: a store written before segments existed, opened read-only (nothing could add the table).</summary>
+    private const string BaseOnlyQuery = "SELECT -1, df, postings FROM terms WHERE term = $t";
+
+    /// <summary>True when the store has the segments table (every store a writer opened since segments exist).</summary>
+    public static bool HasSegments(SqliteConnection c, SqliteTransaction? tx = null)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "SELECT EXISTS(SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'term_segments')";
+        return Convert.ToInt64(cmd.ExecuteScalar()) != 0;
+    }
+
+    /// <summary>A command that <see cref="Read"/> runs (one per term, or prepared once for many).</summary>
+    public static SqliteCommand ReadCommand(SqliteConnection c, SqliteTransaction? tx, bool segments = true)
+    {
+        var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = segments ? Query : BaseOnlyQuery;
+        cmd.Parameters.Add("$t", SqliteType.Text);
+        return cmd;
+    }
+
+    /// <summary>The term's whole postings list (base and segments), or null when the term is not stored.</summary>
+    public static TermPostings? Read(SqliteCommand readCommand, string term)
+    {
+        readCommand.Parameters[0].Value = term;
+        using var r = readCommand.ExecuteReader();
+        if (!r.Read()) return null;
+        var first = (byte[])r[2];
+        var result = TermPostings.Decode(first, r.GetInt32(1));
+        while (r.Read())
+        {
+            result.Reserve(result.Count + r.GetInt32(1));
+            result.AppendEncoded((byte[])r[2]);
+        }
+        return result;
+    }
+
+    /// <summary>Every stored term's document frequency: its base row plus its segments.</summary>
+    public static Dictionary<string, int> DocumentFrequencies(SqliteConnection c, SqliteTransaction? tx, bool segments)
+    {
+        var df = new Dictionary<string, int>(StringComparer.Ordinal);
+        using (var cmd = c.CreateCommand())
+        {
+            cmd.Transaction = tx;
+            cmd.CommandText = "SELECT term, df FROM terms";
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) df[r.GetString(0)] = r.GetInt32(1);
+        }
+        if (!segments) return df;
+        using (var cmd = c.CreateCommand())
+        {
+            cmd.Transaction = tx;
+            cmd.CommandText = "SELECT term, SUM(df) FROM term_segments GROUP BY term";
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                var term = r.GetString(0);
+                df[term] = df.GetValueOrDefault(term) + r.GetInt32(1);
+            }
+        }
+        return df;
+    }
+}
