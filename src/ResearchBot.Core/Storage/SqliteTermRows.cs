@@ -43,13 +43,18 @@ internal static class SqliteTermRows
         readCommand.Parameters[0].Value = term;
         using var r = readCommand.ExecuteReader();
         if (!r.Read()) return null;
+        var df = r.GetInt32(1);
         var first = (byte[])r[2];
-        var result = TermPostings.Decode(first, r.GetInt32(1));
-        while (r.Read())
+        if (!r.Read()) return TermPostings.Decode(first, df);
+        // Several rows: sized once for all of them, then decoded one after another.
+        var rows = new List<byte[]> { first };
+        do
         {
-            result.Reserve(result.Count + r.GetInt32(1));
-            result.AppendEncoded((byte[])r[2]);
-        }
+            df += r.GetInt32(1);
+            rows.Add((byte[])r[2]);
+        } while (r.Read());
+        var result = new TermPostings(df);
+        foreach (var row in rows) result.AppendEncoded(row);
         return result;
     }
 

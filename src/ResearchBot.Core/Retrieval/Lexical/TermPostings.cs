@@ -53,13 +53,6 @@ public sealed class TermPostings
         Count += other.Count;
     }
 
-    /// <summary>Makes room for <paramref name="capacity"/> entries in all (before appending several lists whose sizes are known).</summary>
-    public void Reserve(int capacity)
-    {
-        if (capacity <= Docs.Length) return;
-        Array.Resize(ref Docs, capacity); Array.Resize(ref TitleTf, capacity); Array.Resize(ref AbstractTf, capacity);
-    }
-
     /// <summary>Appends a document (must be greater than the last one).</summary>
     public void Append(int doc, int titleTf, int abstractTf)
     {
