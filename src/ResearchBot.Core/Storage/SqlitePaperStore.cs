@@ -6,7 +6,8 @@ namespace ResearchBot.Storage;
 
 /// <summary>
 /// The default store: one SQLite file (WAL) holding papers, listings, an FTS5 title index, the lexical index
-/// and the embeddings. Every write is one transaction, so a crash or kill mid-ingest leaves the store as it was.
+/// and the embeddings. Every write is one transaction, so a crash or kill mid-write leaves the store as it was (an ingest
+/// of a large JSON Lines file is several writes, one per batch: the batches before the crash stay).
 /// A thin façade that serializes writes over one class per job: <see cref="BatchDeduper"/> and
 /// <see cref="SqliteUpsertPipeline"/> (with <see cref="SqliteUpsertPlanner"/> and <see cref="SqliteEmbedderRecord"/>)
 /// for upserts, <see cref="SqliteReembedder"/>, <see cref="SqlitePaperDeleter"/> and <see cref="SqlitePaperQueries"/>.
