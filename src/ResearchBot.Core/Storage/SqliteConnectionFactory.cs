@@ -151,7 +151,7 @@ public sealed class SqliteConnectionFactory : IDisposable
         return Convert.ToInt64(cmd.ExecuteScalar()) != 0;
     }
 
-    internal static void Exec(SqliteConnection c, string sql)
+    private static void Exec(SqliteConnection c, string sql)
     {
         using var cmd = c.CreateCommand();
         cmd.CommandText = sql;

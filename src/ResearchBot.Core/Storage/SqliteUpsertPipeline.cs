@@ -17,9 +17,6 @@ internal sealed class SqliteUpsertPipeline(SqliteConnectionFactory connections, 
     public async Task<UpsertResult> WriteAsync(IReadOnlyList<Paper> incoming, StoreWriteOptions write, CancellationToken cancellationToken)
     {
         using var c = connections.Open();
-        // A large write inserts into the indexes of a large table at random places (title keys): a page cache of up to
-        // 64 MB for this connection keeps their pages in memory instead of reading them back from the file again and again.
-        SqliteConnectionFactory.Exec(c, "PRAGMA cache_size=-65536");
         using var tx = c.BeginTransaction();
         var identity = embeddings.Identity;
         var (model, dims) = identity;
