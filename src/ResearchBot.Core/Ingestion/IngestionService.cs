@@ -39,47 +39,21 @@ public sealed class IngestionService(
                 continue;
             }
             var parsedBefore = tally.Parsed;
-            // The reader (counting rows as it parses ahead) and this loop (counting stored batches) both report: one at a time, never backwards.
-            var reported = parsedBefore;
-            var progressLock = new Lock();
-            void Report(int soFar)
-            {
-                if (progress is null) return;
-                lock (progressLock)
-                {
-                    if (soFar <= reported) return;
-                    reported = soFar;
-                    progress.Report(new IngestProgress(target.Name, soFar, null));
-                }
-            }
-            var parts = LoadAsync(target, request, n => Report(parsedBefore + n), cancellationToken).GetAsyncEnumerator(cancellationToken);
+            var parts = LoadAsync(target, request, n => progress?.Report(new IngestProgress(target.Name, parsedBefore + n, null)), cancellationToken)
+                .GetAsyncEnumerator(cancellationToken);
             var limits = new PaperFieldLimits.Tally();
             await using (parts.ConfigureAwait(false))
             {
                 // Reading fails for the source alone (reported, the other sources go on); a failing store write is not caught here.
-                var next = await NextAsync(parts).ConfigureAwait(false);
-                while (next.More)
+                while (await TryNextAsync(parts, target, tally).ConfigureAwait(false))
                 {
                     var read = parts.Current;
-                    // The next part is read and parsed while this one is stored: parsing overlaps the store's work.
-                    var ahead = Task.Run(() => NextAsync(parts), cancellationToken);
-                    try
-                    {
-                        tally.Parsed += read.Papers.Count;
-                        Report(tally.Parsed);
-                        var kept = PaperFieldLimits.Apply(read.Papers, limits);
-                        if (kept.Count > 0) tally.Add(await UpsertAsync([.. kept.Select(PaperRecord.From)], cancellationToken).ConfigureAwait(false));
-                        if (read.Problem is { } problem) tally.Failures.Add(new IngestFailure(target.Name, problem));
-                    }
-                    catch
-                    {
-                        // The reader must be done before the source is closed.
-                        try { await ahead.ConfigureAwait(false); } catch (Exception) { }
-                        throw;
-                    }
-                    next = await ahead.ConfigureAwait(false);
+                    tally.Parsed += read.Papers.Count;
+                    progress?.Report(new IngestProgress(target.Name, tally.Parsed, null));
+                    var kept = PaperFieldLimits.Apply(read.Papers, limits);
+                    if (kept.Count > 0) tally.Add(await UpsertAsync([.. kept.Select(PaperRecord.From)], cancellationToken).ConfigureAwait(false));
+                    if (read.Problem is { } problem) tally.Failures.Add(new IngestFailure(target.Name, problem));
                 }
-                if (next.Failure is { } failure) (next.IsWarning ? tally.Warnings : tally.Failures).Add(new IngestFailure(target.Name, failure));
             }
             foreach (var note in limits.Notes()) tally.Warnings.Add(new IngestFailure(target.Name, note));
         }
@@ -102,30 +76,31 @@ public sealed class IngestionService(
         return new UpsertResult(records.Select(r => r.Id).Distinct().Count() - existing, existing, 0);
     }
 
-    /// <summary>The next part of a source: none at its end, or with the reason when it cannot be read on (a warning for what is not a file).</summary>
-    private static async Task<(bool More, string? Failure, bool IsWarning)> NextAsync(IAsyncEnumerator<PaperSourceRead> parts)
+    /// <summary>The next part of a source; false (with a failure or warning in the tally) at its end or when it cannot be read on.</summary>
+    private static async Task<bool> TryNextAsync(IAsyncEnumerator<PaperSourceRead> parts, IngestTarget target, IngestTally tally)
     {
         try
         {
-            return (await parts.MoveNextAsync().ConfigureAwait(false), null, false);
+            return await parts.MoveNextAsync().ConfigureAwait(false);
         }
         catch (NotARegularFileException ex)
         {
-            return (false, ex.Message, true);
+            tally.Warnings.Add(new IngestFailure(target.Name, ex.Message));
         }
         catch (Exception ex) when (ex is PaperFormatException or PaperSourceException)
         {
-            return (false, ex.Message, false);
+            tally.Failures.Add(new IngestFailure(target.Name, ex.Message));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return (false, "cannot read: " + ex.Message, false);
+            tally.Failures.Add(new IngestFailure(target.Name, "cannot read: " + ex.Message));
         }
         catch (Exception ex) when (ex is DecoderFallbackException or FormatException or ArgumentException or InvalidOperationException or InvalidDataException or OverflowException)
         {
             // Content no parser foresaw: the source is reported as unreadable, and the other sources still go in.
-            return (false, "cannot be parsed: " + ex.Message, false);
+            tally.Failures.Add(new IngestFailure(target.Name, "cannot be parsed: " + ex.Message));
         }
+        return false;
     }
 
     private async IAsyncEnumerable<PaperSourceRead> LoadAsync(IngestTarget target, IngestRequest request, Action<int> onProgress,
