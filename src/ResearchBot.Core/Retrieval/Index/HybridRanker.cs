@@ -1,3 +1,4 @@
+using ResearchBot.Text.Analysis;
 using ResearchBot.Embeddings;
 using ResearchBot.Retrieval.Lexical;
 
@@ -28,6 +29,8 @@ public sealed class HybridRanker(ISearchIndexSource source, EmbedderIdentity emb
         {
             if (_snapshot is null || generation > _snapshot.Generation)
             {
+                // Questions read related words; the table loads on the other core while the index does.
+                if (_snapshot is null) RelatedWords.LoadInBackground();
                 _snapshot = SearchSnapshot.Load(source, options.B);
                 _embeddingMismatch = EmbeddingMismatch(_snapshot.Embedder);
             }

@@ -45,22 +45,29 @@ internal sealed class QueryTerms
                     var forms = new List<string> { term };
                     // The same word in the other spelling ("quantisation", "quantization") is the word itself, not a typo.
                     forms.AddRange(SpellingVariants.Of(term).Where(s.DocumentFrequency.ContainsKey));
-                    q._exactForms.Add(forms.Count);
+                    var exactCount = forms.Count;
+                    q._exactForms.Add(exactCount);
+                    var unknown = exactCount == 1 && !s.DocumentFrequency.ContainsKey(term);
+                    // Words of the same family the stemmer keeps apart ("growing" / "growth", "autoscaling" / "scaling").
+                    foreach (var related in RelatedForms(term, word, unknown && mayCorrect))
+                        if (!forms.Contains(related) && s.DocumentFrequency.ContainsKey(related)) forms.Add(related);
                     // Each unknown word costs a vocabulary scan, so only the first few are corrected (a flood of junk stays cheap).
-                    if (mayCorrect && forms.Count == 1 && !s.DocumentFrequency.ContainsKey(term) && term.Length >= options.TypoMinLength && corrected++ < MaxCorrectedWords)
+                    if (mayCorrect && unknown && forms.Count == 1 && term.Length >= options.TypoMinLength && corrected++ < MaxCorrectedWords)
                         forms.AddRange(s.Typos.Corrections(term));
                     foreach (var f in forms)
                     {
                         if (!q._slotsByTerm.TryGetValue(f, out var slots)) q._slotsByTerm[f] = slots = [];
                         slots.Add(slot);
                     }
-                    q._slotIdf.Add(forms.Max(f => s.Idf(f)));
+                    // The word weighs what it weighs itself (an unknown word as the rarest), not what a relative does.
+                    q._slotIdf.Add(forms.Take(exactCount).Max(f => s.Idf(f)));
                     var known = forms.Where(s.DocumentFrequency.ContainsKey).ToList();
-                    q._knownIdf.Add(known.Count == 0 ? 0 : known.Max(f => s.Idf(f)));
+                    var knownExact = known.Where(f => forms.IndexOf(f) < exactCount).ToList();
+                    q._knownIdf.Add(knownExact.Count > 0 ? knownExact.Max(f => s.Idf(f)) : known.Count == 0 ? 0 : known.Max(f => s.Idf(f)));
                     q._forms.Add(forms);
                 }
                 sequence.Add(slot);
-                foreach (var f in q._forms[slot]) weights[f] = weights.GetValueOrDefault(f) + (q.IsExactForm(slot, f) ? 1.0 : 0.7);
+                foreach (var f in q._forms[slot]) weights[f] = weights.GetValueOrDefault(f) + q.RankingWeight(slot, f, s);
             }
         }
         q.Weighted.AddRange(weights.Select(kv => (kv.Key, kv.Value)));
@@ -72,6 +79,17 @@ internal sealed class QueryTerms
         q._pairTotal = q._pairs.Sum(p => p.Weight);
         q.IndexForms();
         return q;
+    }
+
+    /// <summary>
+    /// Related words of the question word <paramref name="word"/> (stem <paramref name="term"/>) as index terms: its WordNet
+    /// relatives, and when the word is unknown and lowercase, the word read without a common prefix.
+    /// </summary>
+    private static IEnumerable<string> RelatedForms(string term, string word, bool splitPrefix)
+    {
+        foreach (var related in RelatedWords.DerivedFrom(term)) yield return related;
+        if (splitPrefix)
+            foreach (var rest in RelatedWords.WithoutPrefix(word.ToLowerInvariant())) yield return rest;
     }
 
     private readonly List<List<string>> _forms = [];
@@ -138,6 +156,22 @@ internal sealed class QueryTerms
             if (form.Length > 0 && form[0] < 128) _formInitials[form[0]] = true;
         _formHits = [.. _slotsByTerm.Select(kv => kv.Value.Select(slot => (slot, IsExactForm(slot, kv.Key))).ToArray())];
     }
+
+    /// <summary>
+    /// A form's BM25 weight for one occurrence of its question word: 1 for the word itself, less for a relative or a typo
+    /// correction, and never more than the word's own weight (a rarer relative such as "tester" for "test" must not outrank
+    /// papers that hold the word asked about).
+    /// </summary>
+    private double RankingWeight(int slot, string form, SearchSnapshot s)
+    {
+        if (IsExactForm(slot, form)) return 1.0;
+        var own = _slotIdf[slot];
+        var idf = s.Idf(form);
+        return idf <= own ? RelatedWeight : RelatedWeight * own / idf;
+    }
+
+    /// <summary>The BM25 weight of a relative or typo correction of a question word, at most (see <see cref="RankingWeight"/>).</summary>
+    private const double RelatedWeight = 0.7;
 
     private bool IsExactForm(int slot, string stem)
     {

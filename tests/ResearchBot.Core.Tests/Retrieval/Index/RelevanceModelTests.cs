@@ -76,6 +76,24 @@ public class RelevanceModelTests
     }
 
     [Theory]
+    [InlineData("recognizing speech from raw audio", "recognit")]    // the paper says "recognition" (WordNet: recognize / recognition)
+    [InlineData("autoquantization of language models", "quantiz")]  // an unknown word read without its prefix
+    public async Task A_related_word_is_found_but_counts_half(string question, string relatedStem)
+    {
+        using var t = await StoreAsync();
+        var query = Parse(t, question);
+        var paper = relatedStem == "recognit" ? Speech : Quantization;
+
+        var match = query.Match(paper.Title, paper.Abstract);
+
+        Assert.Contains(query.Weighted, w => w.Term == relatedStem);
+        Assert.True(match.AnyExact());
+        // The related word earns half its question word's weight: more than missing it, less than the word itself.
+        Assert.InRange(match.Coverage(), 0.5, 0.99);
+        Assert.Equal(paper.Id, (await t.Search.SearchAsync(new SearchQuery(question))).Hits[0].Paper.Id);
+    }
+
+    [Theory]
     [InlineData("Quanitzation")]
     [InlineData("QUANITZATION")]
     [InlineData("quanitzation2")]
