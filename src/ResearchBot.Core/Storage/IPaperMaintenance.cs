@@ -14,4 +14,11 @@ public interface IPaperMaintenance
 
     /// <summary>Removes papers (with their listings, vectors and index entries) by id; returns how many existed.</summary>
     Task<int> DeleteAsync(IEnumerable<string> ids, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Saves what a new search process reads on opening (per-paper statistics and quantized vectors) as one image, when the
+    /// provider keeps one and it is stale; returns whether it wrote one. Ingestion calls it after storing papers; re-embed and
+    /// delete save it themselves. SQLite keeps an image for stores of 50,000 papers or more; PostgreSQL keeps none.
+    /// </summary>
+    Task<bool> SaveSearchImageAsync(CancellationToken cancellationToken = default);
 }

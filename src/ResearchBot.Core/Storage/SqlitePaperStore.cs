@@ -53,11 +53,34 @@ public sealed class SqlitePaperStore : IIndexedPaperStore
         return WriteAsync(() => _upserts.WriteAsync(incoming, write, cancellationToken), cancellationToken);
     }
 
+    /// <summary>Re-embeds every paper (see <see cref="IPaperMaintenance.ReembedAsync"/>), then saves the search image.</summary>
     public Task<int> ReembedAsync(IProgress<int>? progress = null, CancellationToken cancellationToken = default) =>
-        WriteAsync(() => _reembedder.ReembedAsync(progress, cancellationToken), cancellationToken);
+        WriteAsync(async () =>
+        {
+            var count = await _reembedder.ReembedAsync(progress, cancellationToken);
+            SaveSearchImage();
+            return count;
+        }, cancellationToken);
 
+    /// <summary>Removes papers by id (see <see cref="IPaperMaintenance.DeleteAsync"/>), then saves the search image.</summary>
     public Task<int> DeleteAsync(IEnumerable<string> ids, CancellationToken cancellationToken = default) =>
-        WriteAsync(() => _deleter.DeleteAsync(ids, cancellationToken), cancellationToken);
+        WriteAsync(async () =>
+        {
+            var count = await _deleter.DeleteAsync(ids, cancellationToken);
+            if (count > 0) SaveSearchImage();
+            return count;
+        }, cancellationToken);
+
+    /// <summary>The store size from which <see cref="SaveSearchImageAsync"/> keeps a search image.</summary>
+    public const int DefaultSearchImageFrom = 50_000;
+
+    /// <summary>From this many papers on, <see cref="SaveSearchImageAsync"/> keeps a search image (<see cref="SqliteSearchImage"/>).</summary>
+    public int SearchImageFrom { get; init; } = DefaultSearchImageFrom;
+
+    public Task<bool> SaveSearchImageAsync(CancellationToken cancellationToken = default) =>
+        WriteAsync(() => Task.Run(SaveSearchImage, cancellationToken), cancellationToken);
+
+    private bool SaveSearchImage() => new SqliteSearchImageWriter(Connections, SearchImageFrom).Save();
 
     public Task<Paper?> GetAsync(string id, CancellationToken cancellationToken = default) => _queries.GetAsync(id, cancellationToken);
 

@@ -42,6 +42,7 @@ internal static class SqliteSchema
         CREATE TABLE IF NOT EXISTS term_segments(term TEXT NOT NULL, seg INTEGER NOT NULL, df INTEGER NOT NULL, postings BLOB NOT NULL,
             PRIMARY KEY(term, seg)) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS embeddings(doc INTEGER PRIMARY KEY, vector BLOB NOT NULL);
+        CREATE TABLE IF NOT EXISTS search_image(section TEXT NOT NULL, chunk INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY(section, chunk));
         """;
 
     public static void Create(SqliteConnection connection)

@@ -31,6 +31,9 @@ public sealed class QuantizedVectors
 
     public int Dimensions { get; }
 
+    /// <summary>The raw arrays (bytes, scales, binary codes, lengths), for a storage provider that saves and restores them as they are.</summary>
+    internal (sbyte[] Data, float[] Scale, ulong[] Signs, float[] Norm) Arrays => (_data, _scale, _signs, _norm);
+
     public int Capacity => _scale.Length;
 
     /// <summary>64-bit words in one vector's binary code.</summary>

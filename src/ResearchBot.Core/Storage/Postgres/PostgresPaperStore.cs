@@ -107,6 +107,9 @@ public sealed class PostgresPaperStore(PostgresDatabase db, IEmbeddingGenerator<
         return rows.Count;
     }
 
+    /// <summary>PostgreSQL keeps no search image: each process reads the rows on start-up.</summary>
+    public Task<bool> SaveSearchImageAsync(CancellationToken cancellationToken = default) => Task.FromResult(false);
+
     public async Task<int> DeleteAsync(IEnumerable<string> ids, CancellationToken cancellationToken = default)
     {
         await using var c = db.Open();
