@@ -107,11 +107,10 @@ public sealed class SqliteSearchIndexSource(SqliteConnectionFactory connections,
         if (rc != raw.SQLITE_OK) throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), rc);
     }
 
-    public TermPostings? ReadPostings(string term)
+    public TermPostings? ReadPostings(string term, int expectedCount = 0)
     {
         using var c = connections.Read();
-        using var cmd = SqliteTermRows.ReadCommand(c.Connection, null, _segments);
-        return SqliteTermRows.Read(cmd, term);
+        return SqliteTermRows.ReadDirect(c.Connection, term, _segments, expectedCount);
     }
 
     /// <summary>

@@ -59,6 +59,63 @@ internal static class SqliteTermRows
     }
 
     /// <summary>Every stored term's document frequency: its base row plus its segments.</summary>
+    private const string DirectBaseQuery = "SELECT df, postings FROM terms WHERE term = ?1";
+
+    // The primary key (term, seg) returns the segments in order without a sort (a sort would copy every blob).
+    private const string DirectSegmentsQuery = "SELECT df, postings FROM term_segments WHERE term = ?1 ORDER BY seg";
+
+    private const string DirectCountQuery =
+        "SELECT COALESCE((SELECT df FROM terms WHERE term = ?1), 0) + COALESCE((SELECT SUM(df) FROM term_segments WHERE term = ?1), 0)";
+
+    /// <summary>
+    /// <see cref="Read"/> for search's reads: stepped with SQLitePCLRaw on the connection's handle, so each row's postings are
+    /// decoded straight from SQLite's buffer into one list sized once (no array per row: a common term's list at a million
+    /// papers is megabytes, read on a fresh process's first questions).
+    /// </summary>
+    /// <param name="expectedCount">The term's document frequency when the caller knows it (else it is counted first).</param>
+    public static TermPostings? ReadDirect(SqliteConnection c, string term, bool segments, int expectedCount = 0)
+    {
+        var db = c.Handle ?? throw new InvalidOperationException("the connection is not open");
+        // A list that turns out longer (a write came in since the count) grows as it is read.
+        var count = expectedCount > 0 || !segments ? expectedCount : Count(db, term);
+        TermPostings? result = null;
+        Append(db, DirectBaseQuery, term, count, ref result);
+        if (segments) Append(db, DirectSegmentsQuery, term, count, ref result);
+        return result;
+    }
+
+    private static int Count(SQLitePCL.sqlite3 db, string term)
+    {
+        Check(db, SQLitePCL.raw.sqlite3_prepare_v2(db, DirectCountQuery, out var stmt));
+        using (stmt)
+        {
+            SQLitePCL.raw.sqlite3_bind_text(stmt, 1, term);
+            return SQLitePCL.raw.sqlite3_step(stmt) == SQLitePCL.raw.SQLITE_ROW ? SQLitePCL.raw.sqlite3_column_int(stmt, 0) : 0;
+        }
+    }
+
+    private static void Append(SQLitePCL.sqlite3 db, string sql, string term, int count, ref TermPostings? result)
+    {
+        Check(db, SQLitePCL.raw.sqlite3_prepare_v2(db, sql, out var stmt));
+        using (stmt)
+        {
+            SQLitePCL.raw.sqlite3_bind_text(stmt, 1, term);
+            int rc;
+            while ((rc = SQLitePCL.raw.sqlite3_step(stmt)) == SQLitePCL.raw.SQLITE_ROW)
+            {
+                result ??= new TermPostings(Math.Max(count, SQLitePCL.raw.sqlite3_column_int(stmt, 0)));
+                result.AppendEncoded(SQLitePCL.raw.sqlite3_column_blob(stmt, 1));
+            }
+            if (rc != SQLitePCL.raw.SQLITE_DONE) Check(db, rc);
+        }
+    }
+
+    private static void Check(SQLitePCL.sqlite3 db, int rc)
+    {
+        if (rc is not (SQLitePCL.raw.SQLITE_OK or SQLitePCL.raw.SQLITE_ROW or SQLitePCL.raw.SQLITE_DONE))
+            throw new SqliteException(SQLitePCL.raw.sqlite3_errmsg(db).utf8_to_string(), rc);
+    }
+
     public static Dictionary<string, int> DocumentFrequencies(SqliteConnection c, SqliteTransaction? tx, bool segments)
     {
         var df = new Dictionary<string, int>(StringComparer.Ordinal);

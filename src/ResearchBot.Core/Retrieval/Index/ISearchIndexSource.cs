@@ -15,8 +15,11 @@ public interface ISearchIndexSource
     /// <summary>Everything a <see cref="SearchSnapshot"/> keeps in memory, read as of one commit.</summary>
     SearchIndexContents ReadContents();
 
-    /// <summary>The postings of one term as stored now (they may hold documents newer than a snapshot), or null when the term is unknown.</summary>
-    TermPostings? ReadPostings(string term);
+    /// <summary>
+    /// The postings of one term as stored now (they may hold documents newer than a snapshot), or null when the term is
+    /// unknown. <paramref name="expectedCount"/>, when known (the snapshot's document frequency), sizes the list once.
+    /// </summary>
+    TermPostings? ReadPostings(string term, int expectedCount = 0);
 
     /// <summary>Title and abstract of the given documents (for re-ranking); unknown documents are left out.</summary>
     IReadOnlyDictionary<int, DocumentText> ReadTexts(IReadOnlyCollection<int> docs);

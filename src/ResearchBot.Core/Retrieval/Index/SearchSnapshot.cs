@@ -64,8 +64,8 @@ public sealed class SearchSnapshot
     /// <summary>The postings of a term (empty when unknown), cached after the first read.</summary>
     public TermPostings Postings(string term)
     {
-        if (!DocumentFrequency.ContainsKey(term)) return new TermPostings(1);
-        return _postings.GetOrAdd(term, t => _source.ReadPostings(t) is { } p ? KnownDocuments(p) : new TermPostings(1));
+        if (!DocumentFrequency.TryGetValue(term, out var df)) return new TermPostings(1);
+        return _postings.GetOrAdd(term, t => _source.ReadPostings(t, df) is { } p ? KnownDocuments(p) : new TermPostings(1));
     }
 
     /// <summary>

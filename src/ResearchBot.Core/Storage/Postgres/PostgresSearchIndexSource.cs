@@ -51,7 +51,7 @@ public sealed class PostgresSearchIndexSource(PostgresDatabase db) : ISearchInde
         };
     }
 
-    public TermPostings? ReadPostings(string term)
+    public TermPostings? ReadPostings(string term, int expectedCount = 0)
     {
         using var c = db.Open();
         using var cmd = new NpgsqlCommand("SELECT df, postings FROM terms WHERE term = @t", c);
