@@ -2,7 +2,7 @@
 """Writes the derivationally related word pairs of WordNet 3.0 (its "+" and "\\" lexical pointers: grow / growth,
 value / valuation, optical / optics) as "word related" lines, one pair per line, sorted, single lowercase words only.
 
-Usage: tools/wordnet/derivations.py [WORDNET_DIR] > src/ResearchBot.Core/Text/Analysis/Data/derivations.txt
+Usage: tools/wordnet/derivations.py [WORDNET_DIR] > tools/wordnet/derivations.txt (then see README.md beside it)
 WORDNET_DIR defaults to /usr/share/wordnet (Debian's wordnet-base package). WordNet 3.0 Copyright 2006 by
 Princeton University; its license is in src/ResearchBot.Core/Text/Analysis/Data/WORDNET-LICENSE.txt.
 """

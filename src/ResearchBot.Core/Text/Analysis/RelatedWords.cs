@@ -2,7 +2,7 @@ namespace ResearchBot.Text.Analysis;
 
 /// <summary>
 /// Words of one family that the stemmer keeps apart: derivationally related words from WordNet 3.0 ("grow" / "growth",
-/// "value" / "valuation", "optical" / "optics"; bundled, written by <c>tools/wordnet/derivations.py</c>) and a word with a
+/// "recognize" / "recognition"; bundled as pairs of stems, see <c>tools/wordnet/README.md</c>) and a word with a
 /// common prefix read without it ("autoscaling" / "scaling", "multilingual" / "lingual"). They are related words, not the
 /// word itself: search and relevance give them partial credit, as they do a typo correction.
 /// </summary>
@@ -42,19 +42,21 @@ public static class RelatedWords
         }
     }
 
+    /// <summary>The bundled stem pairs ("grow growth"), one pair a line, read into both directions.</summary>
+    internal const string ResourceName = "wordnet/related-stems.txt";
+
     private static Dictionary<string, string[]> Load()
     {
-        var related = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        using var stream = typeof(RelatedWords).Assembly.GetManifestResourceStream("wordnet/derivations.txt")
-            ?? throw new InvalidOperationException("The bundled resource wordnet/derivations.txt is missing.");
+        var related = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        using var stream = typeof(RelatedWords).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"The bundled resource {ResourceName} is missing.");
         using var reader = new StreamReader(stream);
         while (reader.ReadLine() is { } line)
         {
             var space = line.IndexOf(' ');
             if (space <= 0) continue;
-            var a = TextAnalyzer.Default.StemOrNull(line.AsSpan(0, space));
-            var b = TextAnalyzer.Default.StemOrNull(line.AsSpan(space + 1));
-            if (a is null || b is null || a == b) continue;
+            var a = line[..space];
+            var b = line[(space + 1)..];
             Add(a, b);
             Add(b, a);
         }
@@ -62,8 +64,21 @@ public static class RelatedWords
 
         void Add(string from, string to)
         {
-            if (!related.TryGetValue(from, out var set)) related[from] = set = new HashSet<string>(StringComparer.Ordinal);
-            set.Add(to);
+            if (!related.TryGetValue(from, out var list)) related[from] = list = [];
+            list.Add(to);
         }
     }
+
+    /// <summary>
+    /// The stem pairs of WordNet's word pairs (<c>tools/wordnet/derivations.txt</c>) under this analyzer: distinct, sorted,
+    /// pairs whose words stem alike left out. The bundled table is this, written once (a test checks they agree).
+    /// </summary>
+    internal static IEnumerable<string> StemPairs(IEnumerable<string> wordPairs) =>
+        wordPairs.Select(line => line.Split(' '))
+            .Where(p => p.Length == 2)
+            .Select(p => (A: TextAnalyzer.Default.StemOrNull(p[0]), B: TextAnalyzer.Default.StemOrNull(p[1])))
+            .Where(p => p.A is not null && p.B is not null && p.A != p.B)
+            .Select(p => string.CompareOrdinal(p.A, p.B) < 0 ? $"{p.A} {p.B}" : $"{p.B} {p.A}")
+            .Distinct()
+            .Order(StringComparer.Ordinal);
 }

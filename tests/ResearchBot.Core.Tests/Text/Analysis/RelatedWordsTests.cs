@@ -19,6 +19,32 @@ public class RelatedWordsTests
     }
 
     [Fact]
+    public void Bundled_stems_are_the_word_pairs_stemmed()
+    {
+        var wordPairs = File.ReadAllLines(Path.Combine(RepositoryRoot(), "tools", "wordnet", "derivations.txt"));
+        using var stream = typeof(RelatedWords).Assembly.GetManifestResourceStream(RelatedWords.ResourceName)!;
+        var bundled = new StreamReader(stream).ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        var expected = RelatedWords.StemPairs(wordPairs).ToArray();
+
+        if (!expected.SequenceEqual(bundled))
+        {
+            var path = Path.Combine(Path.GetTempPath(), "related-stems.txt");
+            File.WriteAllLines(path, expected);
+            Assert.Fail($"The bundled related-stems.txt does not match tools/wordnet/derivations.txt under the current stemmer; " +
+                $"the expected table is in {path}: copy it to src/ResearchBot.Core/Text/Analysis/Data/related-stems.txt.");
+        }
+        Assert.True(expected.Length > 9_000);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (Directory.Exists(Path.Combine(dir.FullName, "tools", "wordnet"))) return dir.FullName;
+        throw new DirectoryNotFoundException("tools/wordnet not found above " + AppContext.BaseDirectory);
+    }
+
+    [Fact]
     public void A_word_without_relatives_has_none() =>
         Assert.Empty(RelatedWords.DerivedFrom("zzyzx"));
 
