@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.AI;
 using ResearchBot.Papers;
 using ResearchBot.Retrieval.Index;
@@ -80,7 +81,21 @@ public sealed class SqlitePaperStore : IIndexedPaperStore
     public Task<bool> SaveSearchImageAsync(CancellationToken cancellationToken = default) =>
         WriteAsync(() => Task.Run(SaveSearchImage, cancellationToken), cancellationToken);
 
-    private bool SaveSearchImage() => new SqliteSearchImageWriter(Connections, SearchImageFrom).Save();
+    /// <summary>
+    /// The image only speeds up opening: when it cannot be saved (another process holds the write lock past the busy
+    /// timeout, the disk is full) the write it follows still stands, the old image stays stale and search reads the rows.
+    /// </summary>
+    private bool SaveSearchImage()
+    {
+        try
+        {
+            return new SqliteSearchImageWriter(Connections, SearchImageFrom).Save();
+        }
+        catch (SqliteException)
+        {
+            return false;
+        }
+    }
 
     public Task<Paper?> GetAsync(string id, CancellationToken cancellationToken = default) => _queries.GetAsync(id, cancellationToken);
 

@@ -18,6 +18,8 @@ internal sealed class SqliteSearchImageWriter(SqliteConnectionFactory connection
         }
         var contents = new SqliteSearchIndexSource(connections).ReadContents();
         using var w = connections.Open();
+        // An image is not worth waiting for: when another writer holds the lock, give up after SQLite's busy timeout.
+        w.DefaultTimeout = 1;
         using var tx = w.BeginTransaction(deferred: false);
         if (Generation(w) != contents.Generation) return false;
         SqliteSearchImage.Write(w, contents);

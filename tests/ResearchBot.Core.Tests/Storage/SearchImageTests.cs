@@ -104,6 +104,29 @@ public class SearchImageTests
     }
 
     [Fact]
+    public async Task An_image_that_cannot_be_saved_is_reported_not_thrown()
+    {
+        using var folder = new TempFolder();
+        using var t = TestStore.OnFile(System.IO.Path.Combine(folder.Path, "papers.db"));
+        var store = ImageStore(t);
+        await store.UpsertAsync(Papers(0, 10));
+        Assert.True(await store.SaveSearchImageAsync());
+        await t.Store.UpsertAsync(Papers(10, 2)); // the default store saves no image: this one is stale now
+        var stale = ImageGeneration(t);
+
+        // Another connection holds the write lock past the busy timeout (5 s): saving gives up without failing the caller.
+        using var other = t.Factory.Open();
+        using var lockTx = other.BeginTransaction(deferred: false);
+        var saved = await store.SaveSearchImageAsync();
+        lockTx.Rollback();
+
+        Assert.False(saved);
+        Assert.Equal(stale, ImageGeneration(t));
+        Assert.Equal(12, t.IndexSource.ReadContents().Exists.Count(e => e)); // read from the rows
+        Assert.True(await store.SaveSearchImageAsync());
+    }
+
+    [Fact]
     public async Task A_store_below_the_threshold_keeps_no_image()
     {
         using var t = TestStore.InMemory();
