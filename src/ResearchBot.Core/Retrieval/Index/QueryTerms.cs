@@ -132,10 +132,13 @@ internal sealed class QueryTerms
     /// </summary>
     private (int Slot, bool Exact)[]? WordHits(ReadOnlySpan<char> word)
     {
-        // Stemming only rewrites a word's ending, so only a word whose first letter starts some question form can match:
-        // the others need no stem, just the stop-word check that decides whether they take a position.
+        // Stemming only rewrites a word's ending and keeps its first two letters, so only a word whose first two letters
+        // start some question form can match: the others need no stem, just the stop-word check that decides whether they
+        // take a position. (A one-letter form is matched by its initial alone.)
         var first = word[0];
         if (first < 128 && !_formInitials[first]) return TextAnalyzer.StopWords.Contains(word) ? null : [];
+        if (word.Length >= 2 && first < 128 && !_oneLetterForm[first] && word[1] < 128 && !_formStarts[first * 128 + word[1]])
+            return TextAnalyzer.StopWords.Contains(word) ? null : [];
         var stem = TextAnalyzer.Default.StemOrNull(word);
         if (stem is null) return null;
         var forms = _formTerms;
@@ -146,6 +149,8 @@ internal sealed class QueryTerms
 
     private string[] _formTerms = [];
     private readonly bool[] _formInitials = new bool[128];
+    private readonly bool[] _oneLetterForm = new bool[128];
+    private readonly bool[] _formStarts = new bool[128 * 128];
     private (int Slot, bool Exact)[][] _formHits = [];
 
     /// <summary>Fixes the forms <see cref="WordHits"/> compares with, once parsing is done.</summary>
@@ -153,7 +158,13 @@ internal sealed class QueryTerms
     {
         _formTerms = [.. _slotsByTerm.Keys];
         foreach (var form in _formTerms)
-            if (form.Length > 0 && form[0] < 128) _formInitials[form[0]] = true;
+        {
+            if (form.Length == 0 || form[0] >= 128) continue;
+            _formInitials[form[0]] = true;
+            if (form.Length == 1) _oneLetterForm[form[0]] = true;
+            else if (form[1] < 128) _formStarts[form[0] * 128 + form[1]] = true;
+            else _oneLetterForm[form[0]] = true; // a second letter outside the table: match by the initial alone
+        }
         _formHits = [.. _slotsByTerm.Select(kv => kv.Value.Select(slot => (slot, IsExactForm(slot, kv.Key))).ToArray())];
     }
 

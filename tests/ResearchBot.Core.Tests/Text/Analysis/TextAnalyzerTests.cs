@@ -12,6 +12,24 @@ public class TextAnalyzerTests
         Assert.Equal(["transform", "languag", "model"], _analyzer.Analyze("The transformers of the language models"));
     }
 
+    /// <summary>Search's re-ranking skips stemming a paper's words whose first two letters start no question stem (QueryTerms).</summary>
+    [Fact]
+    public void Stems_keep_a_words_first_two_letters()
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var paper in ResearchBot.Core.Tests.Digest.SeedPages.All())
+        {
+            var tokens = new WordTokenizer(paper.Title + " " + paper.Abstract);
+            while (tokens.MoveNext()) words.Add(tokens.Current.ToString());
+        }
+        words.UnionWith(["happy", "filing", "hopping", "ties", "sensibility", "conditional", "organization", "agreed", "skies", "dying"]);
+
+        var changed = words.Where(w => w.Length >= 2 && _analyzer.StemOrNull(w) is { } stem && (stem.Length < 2 || stem[0] != w[0] || stem[1] != w[1])).ToList();
+
+        Assert.True(words.Count > 3_000);
+        Assert.Empty(changed);
+    }
+
     [Fact]
     public void Text_is_lowercased_and_split_on_punctuation()
     {
