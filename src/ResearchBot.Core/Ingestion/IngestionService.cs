@@ -10,8 +10,8 @@ namespace ResearchBot.Ingestion;
 /// parsed, held to <see cref="PaperFieldLimits"/> and stored on its own (upserts into the papers' VectorData collection,
 /// merging as <see cref="IPaperRecordMerge"/> does), so a bad source is reported and never affects the others. A JSON Lines
 /// source is stored in batches of at most <see cref="BatchPapers"/> papers as it is read, each batch one upsert: a file of a
-/// million papers is ingested in bounded memory, and a failure part-way keeps the batches stored before it. When papers
-/// changed, the store's search image is saved afterwards (<see cref="IPaperMaintenance.SaveSearchImageAsync"/>).
+/// million papers is ingested in bounded memory, and a failure part-way keeps the batches stored before it. Afterwards the
+/// store's search image is saved when it is stale or missing (<see cref="IPaperMaintenance.SaveSearchImageAsync"/>).
 /// </summary>
 public sealed class IngestionService(
     PaperFileReader files,
@@ -59,8 +59,10 @@ public sealed class IngestionService(
             }
             foreach (var note in limits.Notes()) tally.Warnings.Add(new IngestFailure(target.Name, note));
         }
-        // A new search process opens a large store from one image instead of its rows; the image is stale once papers changed.
-        if (tally.Added + tally.Updated > 0 && maintenance is not null)
+        // A new search process opens a large store from one image instead of its rows. Saving checks whether the image is
+        // current first, so an ingest that changed nothing still writes one for a store that has none yet (say, a store
+        // filled by an older build) and otherwise costs two small queries.
+        if (maintenance is not null)
             await maintenance.SaveSearchImageAsync(cancellationToken).ConfigureAwait(false);
         return new IngestReport(tally.Parsed, tally.Added, tally.Updated, tally.Unchanged, tally.Failures, time.GetElapsedTime(started))
         {

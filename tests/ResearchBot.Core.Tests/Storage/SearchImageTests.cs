@@ -171,5 +171,11 @@ public class SearchImageTests
 
         Assert.Equal(12, report.Added);
         Assert.Equal(t.IndexSource.CurrentGeneration(), ImageGeneration(t));
+
+        // A store filled without an image (an older build) gets one from an ingest that changes nothing.
+        await t.Store.UpsertAsync(Papers(12, 3)); // the default store saves no image: the image is stale now
+        var again = await ingestion.IngestAsync(new IngestRequest([file]));
+        Assert.Equal((0, 0, 12), (again.Added, again.Updated, again.Unchanged));
+        Assert.Equal(t.IndexSource.CurrentGeneration(), ImageGeneration(t));
     }
 }
