@@ -29,6 +29,10 @@ internal static class SqliteMeta
         }
     }
 
+    /// <summary>The write generation (0 before the first write).</summary>
+    public static long Generation(SqliteConnection c) =>
+        Convert.ToInt64(Scalar(c, "SELECT COALESCE((SELECT value FROM meta WHERE key = 'generation'), '0')"));
+
     /// <summary>Counts one more committed write (search reloads when the generation grows).</summary>
     public static void BumpGeneration(SqliteConnection c, SqliteTransaction tx) =>
         Execute(c, tx, "INSERT INTO meta(key, value) VALUES ('generation', '1') ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1");

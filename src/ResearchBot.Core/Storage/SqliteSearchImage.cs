@@ -26,7 +26,7 @@ internal static class SqliteSearchImage
     /// <summary>True when the store holds an image (of any generation) that a reader can check.</summary>
     private static bool HasTable(sqlite3 db)
     {
-        Check(db, raw.sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_image'", out var stmt));
+        SqliteCommands.CheckRaw(db, raw.sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_image'", out var stmt));
         using (stmt) return raw.sqlite3_step(stmt) == raw.SQLITE_ROW;
     }
 
@@ -78,7 +78,7 @@ internal static class SqliteSearchImage
         BitConverter.TryWriteBytes(header.AsSpan(4), contents.Generation);
         BitConverter.TryWriteBytes(header.AsSpan(12), contents.Capacity);
         BitConverter.TryWriteBytes(header.AsSpan(16), contents.Vectors?.Dimensions ?? 0);
-        Check(db, raw.sqlite3_prepare_v2(db, "INSERT INTO search_image(section, chunk, data) VALUES (?1, ?2, ?3)", out var stmt));
+        SqliteCommands.CheckRaw(db, raw.sqlite3_prepare_v2(db, "INSERT INTO search_image(section, chunk, data) VALUES (?1, ?2, ?3)", out var stmt));
         using (stmt)
         {
             WriteSection(db, stmt, "header", header);
@@ -109,14 +109,14 @@ internal static class SqliteSearchImage
             raw.sqlite3_bind_int(stmt, 2, chunk++);
             raw.sqlite3_bind_blob(stmt, 3, part);
             var rc = raw.sqlite3_step(stmt);
-            if (rc != raw.SQLITE_DONE) Check(db, rc);
+            if (rc != raw.SQLITE_DONE) SqliteCommands.CheckRaw(db, rc);
         } while (bytes.Length > 0);
     }
 
     /// <summary>Copies a section's chunks, in order, into <paramref name="into"/>; false unless they fill it exactly.</summary>
     private static bool ReadInto(sqlite3 db, string section, Span<byte> into)
     {
-        Check(db, raw.sqlite3_prepare_v2(db, "SELECT data FROM search_image WHERE section = ?1 ORDER BY chunk", out var stmt));
+        SqliteCommands.CheckRaw(db, raw.sqlite3_prepare_v2(db, "SELECT data FROM search_image WHERE section = ?1 ORDER BY chunk", out var stmt));
         using (stmt)
         {
             raw.sqlite3_bind_text(stmt, 1, section);
@@ -129,14 +129,14 @@ internal static class SqliteSearchImage
                 blob.CopyTo(into[at..]);
                 at += blob.Length;
             }
-            if (rc != raw.SQLITE_DONE) Check(db, rc);
+            if (rc != raw.SQLITE_DONE) SqliteCommands.CheckRaw(db, rc);
             return at == into.Length;
         }
     }
 
     private static byte[]? ReadSection(sqlite3 db, string section)
     {
-        Check(db, raw.sqlite3_prepare_v2(db, "SELECT data FROM search_image WHERE section = ?1 ORDER BY chunk", out var stmt));
+        SqliteCommands.CheckRaw(db, raw.sqlite3_prepare_v2(db, "SELECT data FROM search_image WHERE section = ?1 ORDER BY chunk", out var stmt));
         using (stmt)
         {
             raw.sqlite3_bind_text(stmt, 1, section);
@@ -144,12 +144,8 @@ internal static class SqliteSearchImage
         }
     }
 
-    private static void Exec(sqlite3 db, string sql) => Check(db, raw.sqlite3_exec(db, sql));
+    private static void Exec(sqlite3 db, string sql) => SqliteCommands.CheckRaw(db, raw.sqlite3_exec(db, sql));
 
     private static sqlite3 Handle(SqliteConnection c) => c.Handle ?? throw new InvalidOperationException("the connection is not open");
 
-    private static void Check(sqlite3 db, int rc)
-    {
-        if (rc is not (raw.SQLITE_OK or raw.SQLITE_ROW or raw.SQLITE_DONE)) throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), rc);
-    }
 }

@@ -14,28 +14,18 @@ internal sealed class SqliteSearchImageWriter(SqliteConnectionFactory connection
         if (connections.IsReadOnly) return false;
         using (var c = connections.Open())
         {
-            if (Count(c) < minDocuments || SqliteSearchImage.Generation(c) == Generation(c)) return false;
+            if (Count(c) < minDocuments || SqliteSearchImage.Generation(c) == SqliteMeta.Generation(c)) return false;
         }
         var contents = new SqliteSearchIndexSource(connections).ReadContents();
         using var w = connections.Open();
         // An image is not worth waiting for: when another writer holds the lock, give up after SQLite's busy timeout.
         w.DefaultTimeout = 1;
         using var tx = w.BeginTransaction(deferred: false);
-        if (Generation(w) != contents.Generation) return false;
+        if (SqliteMeta.Generation(w) != contents.Generation) return false;
         SqliteSearchImage.Write(w, contents);
         tx.Commit();
         return true;
     }
 
-    private static long Count(SqliteConnection c) => Convert.ToInt64(Scalar(c, "SELECT COUNT(*) FROM papers"));
-
-    private static long Generation(SqliteConnection c) =>
-        Convert.ToInt64(Scalar(c, "SELECT COALESCE((SELECT value FROM meta WHERE key = 'generation'), '0')"));
-
-    private static object? Scalar(SqliteConnection c, string sql)
-    {
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        return cmd.ExecuteScalar();
-    }
+    private static long Count(SqliteConnection c) => Convert.ToInt64(SqliteCommands.Scalar(c, "SELECT COUNT(*) FROM papers"));
 }

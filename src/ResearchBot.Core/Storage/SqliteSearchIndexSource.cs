@@ -22,8 +22,8 @@ public sealed class SqliteSearchIndexSource(SqliteConnectionFactory connections,
         using var c = connections.Open();
         // One read transaction: every table is read as of the same commit, whatever an ingest does meanwhile.
         using var tx = c.BeginTransaction(deferred: true);
-        var generation = Generation(c);
-        var capacity = Convert.ToInt32(Scalar(c, "SELECT COALESCE(MAX(doc), 0) + 1 FROM papers"));
+        var generation = SqliteMeta.Generation(c);
+        var capacity = Convert.ToInt32(SqliteCommands.Scalar(c, "SELECT COALESCE(MAX(doc), 0) + 1 FROM papers"));
         _segments = SqliteTermRows.HasSegments(c, tx);
         // A current search image holds the statistics and the vectors as a few blobs: no row-by-row read, no quantizing.
         if (SqliteSearchImage.TryRead(c, generation, capacity) is { } image)
@@ -53,7 +53,7 @@ public sealed class SqliteSearchIndexSource(SqliteConnectionFactory connections,
     {
         using var c = connections.Open();
         using var tx = c.BeginTransaction(deferred: true);
-        if (Generation(c) != generation) return (false, null);
+        if (SqliteMeta.Generation(c) != generation) return (false, null);
         return (true, ReadVectors(c, capacity));
     }
 
@@ -66,13 +66,13 @@ public sealed class SqliteSearchIndexSource(SqliteConnectionFactory connections,
     {
         using var load = new VectorLoad(capacity);
         var db = c.Handle ?? throw new InvalidOperationException("the connection is not open");
-        Check(db, raw.sqlite3_prepare_v2(db, "SELECT doc, vector FROM embeddings", out var stmt));
+        SqliteCommands.CheckRaw(db, raw.sqlite3_prepare_v2(db, "SELECT doc, vector FROM embeddings", out var stmt));
         using (stmt)
         {
             int rc;
             while ((rc = raw.sqlite3_step(stmt)) == raw.SQLITE_ROW)
                 load.Add(raw.sqlite3_column_int(stmt, 0), raw.sqlite3_column_blob(stmt, 1));
-            if (rc != raw.SQLITE_DONE) Check(db, rc);
+            if (rc != raw.SQLITE_DONE) SqliteCommands.CheckRaw(db, rc);
         }
         return load.Complete();
     }
@@ -84,7 +84,7 @@ public sealed class SqliteSearchIndexSource(SqliteConnectionFactory connections,
     private static void ReadStatistics(SqliteConnection c, bool[] exists, int[] titleLength, int[] abstractLength, int[] day)
     {
         var db = c.Handle ?? throw new InvalidOperationException("the connection is not open");
-        Check(db, raw.sqlite3_prepare_v2(db, StatisticsQuery, out var stmt));
+        SqliteCommands.CheckRaw(db, raw.sqlite3_prepare_v2(db, StatisticsQuery, out var stmt));
         using (stmt)
         {
             int rc;
@@ -98,13 +98,8 @@ public sealed class SqliteSearchIndexSource(SqliteConnectionFactory connections,
                 abstractLength[d] = (int)(lengths & 0xFFFFFFFF);
                 day[d] = raw.sqlite3_column_int(stmt, 2);
             }
-            if (rc != raw.SQLITE_DONE) Check(db, rc);
+            if (rc != raw.SQLITE_DONE) SqliteCommands.CheckRaw(db, rc);
         }
-    }
-
-    private static void Check(sqlite3 db, int rc)
-    {
-        if (rc != raw.SQLITE_OK) throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), rc);
     }
 
     public TermPostings? ReadPostings(string term, int expectedCount = 0)
@@ -140,12 +135,5 @@ public sealed class SqliteSearchIndexSource(SqliteConnectionFactory connections,
     /// </summary>
     internal const string StatisticsQuery = "SELECT doc, (title_len << 32) | abstract_len, COALESCE(date, -2147483648) FROM papers";
 
-    private static long Generation(SqliteConnection c) => Convert.ToInt64(Scalar(c, "SELECT COALESCE((SELECT value FROM meta WHERE key = 'generation'), '0')"));
 
-    private static object? Scalar(SqliteConnection c, string sql)
-    {
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        return cmd.ExecuteScalar();
-    }
 }

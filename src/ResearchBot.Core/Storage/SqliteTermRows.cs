@@ -86,7 +86,7 @@ internal static class SqliteTermRows
 
     private static int Count(SQLitePCL.sqlite3 db, string term)
     {
-        Check(db, SQLitePCL.raw.sqlite3_prepare_v2(db, DirectCountQuery, out var stmt));
+        SqliteCommands.CheckRaw(db, SQLitePCL.raw.sqlite3_prepare_v2(db, DirectCountQuery, out var stmt));
         using (stmt)
         {
             SQLitePCL.raw.sqlite3_bind_text(stmt, 1, term);
@@ -96,7 +96,7 @@ internal static class SqliteTermRows
 
     private static void Append(SQLitePCL.sqlite3 db, string sql, string term, int count, ref TermPostings? result)
     {
-        Check(db, SQLitePCL.raw.sqlite3_prepare_v2(db, sql, out var stmt));
+        SqliteCommands.CheckRaw(db, SQLitePCL.raw.sqlite3_prepare_v2(db, sql, out var stmt));
         using (stmt)
         {
             SQLitePCL.raw.sqlite3_bind_text(stmt, 1, term);
@@ -106,15 +106,10 @@ internal static class SqliteTermRows
                 result ??= new TermPostings(Math.Max(count, SQLitePCL.raw.sqlite3_column_int(stmt, 0)));
                 result.AppendEncoded(SQLitePCL.raw.sqlite3_column_blob(stmt, 1));
             }
-            if (rc != SQLitePCL.raw.SQLITE_DONE) Check(db, rc);
+            if (rc != SQLitePCL.raw.SQLITE_DONE) SqliteCommands.CheckRaw(db, rc);
         }
     }
 
-    private static void Check(SQLitePCL.sqlite3 db, int rc)
-    {
-        if (rc is not (SQLitePCL.raw.SQLITE_OK or SQLitePCL.raw.SQLITE_ROW or SQLitePCL.raw.SQLITE_DONE))
-            throw new SqliteException(SQLitePCL.raw.sqlite3_errmsg(db).utf8_to_string(), rc);
-    }
 
     public static Dictionary<string, int> DocumentFrequencies(SqliteConnection c, SqliteTransaction? tx, bool segments)
     {
